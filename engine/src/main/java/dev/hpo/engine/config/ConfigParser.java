@@ -1,0 +1,308 @@
+package dev.hpo.engine.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hpo.engine.metric.CompiledMetric;
+import dev.hpo.engine.metric.MetricDefinition;
+import dev.hpo.engine.space.CategoricalRange;
+import dev.hpo.engine.space.ContinuousRange;
+import dev.hpo.engine.space.ParameterRange;
+import dev.hpo.engine.space.SearchSpace;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns a CreateHyperParameterTuningJob request (JSON) into a {@link TuningJobConfig}, or a
+ * {@link ConfigException} listing every problem, before any training job starts.
+ */
+public final class ConfigParser {
+    private static final String TUNING = "HyperParameterTuningJobConfig";
+    private static final int MAX_HYPERPARAMETERS = 100;
+    private static final long DEFAULT_JOB_RUNTIME_SECONDS = 86_400;
+
+    private static final Set<String> TOP_LEVEL = Set.of("HyperParameterTuningJobName", TUNING, "TrainingJobDefinition",
+            "TrainingJobDefinitions", "WarmStartConfig");
+    private static final Set<String> TOP_LEVEL_CLOUD = Set.of("Tags", "Autotune");
+    private static final Set<String> TUNING_FIELDS = Set.of("Strategy", "StrategyConfig", "HyperParameterTuningJobObjective",
+            "ResourceLimits", "ParameterRanges", "TrainingJobEarlyStoppingType", "TuningJobCompletionCriteria", "RandomSeed");
+    private static final Set<String> DEFINITION_FIELDS = Set.of("DefinitionName", "TuningObjective", "HyperParameterRanges",
+            "StaticHyperParameters", "AlgorithmSpecification", "InputDataConfig", "OutputDataConfig", "StoppingCondition",
+            "RetryStrategy", "Environment");
+    private static final Set<String> DEFINITION_CLOUD = Set.of("RoleArn", "VpcConfig", "ResourceConfig",
+            "HyperParameterTuningResourceConfig", "CheckpointConfig", "EnableNetworkIsolation",
+            "EnableInterContainerTrafficEncryption", "EnableManagedSpotTraining");
+
+    private final Map<String, BuiltInAlgorithm> builtIns;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public ConfigParser(Map<String, BuiltInAlgorithm> builtIns) {
+        this.builtIns = Map.copyOf(builtIns);
+    }
+
+    public TuningJobConfig parse(Path file) throws ConfigException, IOException {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(file.toString(), "config file does not exist");
+        }
+        Path base = file.toAbsolutePath().getParent();
+        return parse(text, base, file.toString());
+    }
+
+    public TuningJobConfig parse(String text, Path base, String source) throws ConfigException {
+        JsonNode root;
+        try {
+            root = json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(source, "is not valid JSON: " + e.getOriginalMessage()
+                    + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+        }
+        if (root == null || !root.isObject()) {
+            throw new ConfigException(source, "must hold a JSON object (a CreateHyperParameterTuningJob request)");
+        }
+        return read(root, base.toAbsolutePath());
+    }
+
+    private TuningJobConfig read(JsonNode root, Path base) throws ConfigException {
+        FieldReader reader = new FieldReader();
+        reader.checkFields(root, "", TOP_LEVEL, TOP_LEVEL_CLOUD);
+        String name = reader.text(root, "HyperParameterTuningJobName", "", true);
+        if (name != null && !name.matches("[a-zA-Z0-9](-*[a-zA-Z0-9]){0,31}")) {
+            reader.problem("HyperParameterTuningJobName", "'" + name + "' must be 1 to 32 letters, digits and hyphens, starting and ending with a letter or digit");
+        }
+        notYet(reader, root, "WarmStartConfig", "", "warm start");
+        if (root.has("TrainingJobDefinitions")) {
+            reader.problem("TrainingJobDefinitions", "several training job definitions are not supported; use one TrainingJobDefinition");
+        }
+
+        JsonNode tuning = reader.object(root, TUNING, "", true);
+        reader.checkFields(tuning, TUNING, TUNING_FIELDS, Set.of());
+        StrategyName strategy = reader.choice(tuning, "Strategy", TUNING, StrategyName.class, null);
+        if (tuning != null && !tuning.has("Strategy")) {
+            reader.problem(TUNING + ".Strategy", "is required (Random or Grid)");
+        } else if (strategy == StrategyName.Bayesian || strategy == StrategyName.Hyperband) {
+            reader.problem(TUNING + ".Strategy", strategy + " is not available in this version; use Random or Grid");
+        }
+        notYet(reader, tuning, "StrategyConfig", TUNING, "strategy configuration");
+        notYet(reader, tuning, "TuningJobCompletionCriteria", TUNING, "completion criteria");
+        String earlyStopping = reader.text(tuning, "TrainingJobEarlyStoppingType", TUNING, false);
+        if (earlyStopping != null && !earlyStopping.equals("Off")) {
+            reader.problem(TUNING + ".TrainingJobEarlyStoppingType", "'" + earlyStopping + "' is not available in this version; use Off");
+        }
+        Long seed = reader.integerAtLeast(tuning, "RandomSeed", TUNING, false, 0);
+        Objective objective = objective(reader, tuning);
+        List<ParameterRange> ranges = new RangesReader(reader).read(reader.object(tuning, "ParameterRanges", TUNING, false),
+                TUNING + ".ParameterRanges");
+
+        JsonNode definition = reader.object(root, "TrainingJobDefinition", "", true);
+        reader.checkFields(definition, TrainingDefinitionReader.PATH, DEFINITION_FIELDS, DEFINITION_CLOUD);
+        for (String field : List.of("DefinitionName", "TuningObjective", "HyperParameterRanges")) {
+            if (definition != null && definition.has(field)) {
+                reader.problem(TrainingDefinitionReader.PATH + "." + field, "belongs to multi-algorithm tuning, which is not supported; "
+                        + "use HyperParameterTuningJobConfig.HyperParameterTuningJobObjective and ParameterRanges");
+            }
+        }
+        notYet(reader, definition, "RetryStrategy", TrainingDefinitionReader.PATH, "retrying failed training jobs");
+        TrainingDefinitionReader definitions = new TrainingDefinitionReader(reader, base, builtIns);
+        Algorithm algorithm = definitions.algorithm(definition);
+        List<MetricDefinition> metrics = new ArrayList<>(definitions.metricDefinitions(definition));
+        List<Channel> channels = definitions.channels(definition);
+        Map<String, String> statics = reader.stringMap(definition, "StaticHyperParameters", TrainingDefinitionReader.PATH);
+        Map<String, String> environment = reader.stringMap(definition, "Environment", TrainingDefinitionReader.PATH);
+        if (environment.size() > 48) {
+            reader.problem(TrainingDefinitionReader.PATH + ".Environment", "has " + environment.size() + " variables; at most 48 are allowed");
+        }
+        Path output = outputPath(reader, definition, base);
+        long jobRuntime = jobRuntime(reader, definition);
+
+        ResourceLimits limits = limits(reader, tuning, strategy, ranges);
+        checkHyperParameters(reader, ranges, statics);
+        if (objective != null && algorithm != null) {
+            addObjectiveDefinition(reader, objective, algorithm, metrics, statics);
+        }
+        if (algorithm != null && algorithm.isBuiltIn()) {
+            BuiltInAlgorithm builtIn = builtIns.get(algorithm.builtInName());
+            for (String required : builtIn.requiredChannels()) {
+                if (channels.stream().noneMatch(c -> c.name().equals(required))) {
+                    reader.problem(TrainingDefinitionReader.PATH + ".InputDataConfig", "the built-in " + builtIn.name()
+                            + " needs a '" + required + "' channel");
+                }
+            }
+            if (objective != null && objective.metricName().startsWith("validation:")
+                    && channels.stream().noneMatch(c -> c.name().equals("validation"))) {
+                reader.problem(TrainingDefinitionReader.PATH + ".InputDataConfig", "the objective " + objective.metricName()
+                        + " needs a 'validation' channel");
+            }
+        }
+        if (!reader.problems().isEmpty()) {
+            throw new ConfigException(reader.problems());
+        }
+        return new TuningJobConfig(name, strategy, objective, limits, new SearchSpace(ranges), statics, algorithm, metrics,
+                channels, output, environment, jobRuntime, seed, reader.ignored(), root);
+    }
+
+    private static void notYet(FieldReader reader, JsonNode parent, String field, String path, String what) {
+        if (parent != null && parent.has(field) && !parent.get(field).isNull()) {
+            reader.problem(FieldReader.path(path, field), what + " is not available in this version; remove the field");
+        }
+    }
+
+    private static Objective objective(FieldReader reader, JsonNode tuning) {
+        String path = TUNING + ".HyperParameterTuningJobObjective";
+        JsonNode node = reader.object(tuning, "HyperParameterTuningJobObjective", TUNING, true);
+        if (node == null) {
+            return null;
+        }
+        reader.checkFields(node, path, Set.of("Type", "MetricName"), Set.of());
+        String metric = reader.text(node, "MetricName", path, true);
+        if (!node.has("Type")) {
+            reader.problem(path + ".Type", "is required (Maximize or Minimize)");
+            return null;
+        }
+        ObjectiveType type = reader.choice(node, "Type", path, ObjectiveType.class, null);
+        return metric == null || type == null ? null : new Objective(metric, type);
+    }
+
+    private static ResourceLimits limits(FieldReader reader, JsonNode tuning, StrategyName strategy, List<ParameterRange> ranges) {
+        String path = TUNING + ".ResourceLimits";
+        JsonNode node = reader.object(tuning, "ResourceLimits", TUNING, true);
+        if (node == null) {
+            return null;
+        }
+        reader.checkFields(node, path, Set.of("MaxNumberOfTrainingJobs", "MaxParallelTrainingJobs", "MaxRuntimeInSeconds"), Set.of());
+        Long parallel = reader.integerAtLeast(node, "MaxParallelTrainingJobs", path, true, 1);
+        Long runtime = reader.integerAtLeast(node, "MaxRuntimeInSeconds", path, false, 1);
+        Long jobs;
+        if (strategy == StrategyName.Grid) {
+            jobs = reader.integerAtLeast(node, "MaxNumberOfTrainingJobs", path, false, 1);
+            long combinations = gridSize(reader, ranges);
+            if (jobs == null || jobs > combinations) {
+                // a grid has as many jobs as combinations; asking for more cannot add any
+                jobs = combinations;
+            }
+        } else {
+            jobs = reader.integerAtLeast(node, "MaxNumberOfTrainingJobs", path, true, 1);
+        }
+        if (parallel == null || jobs == null) {
+            return null;
+        }
+        if (jobs > 1_000_000) {
+            reader.problem(path + ".MaxNumberOfTrainingJobs", "must be at most 1000000, not " + jobs);
+        }
+        return new ResourceLimits((int) Math.min(jobs, Integer.MAX_VALUE), (int) Math.min(parallel, 10_000), runtime == null ? 0 : runtime);
+    }
+
+    private static long gridSize(FieldReader reader, List<ParameterRange> ranges) {
+        long combinations = 1;
+        for (int i = 0; i < ranges.size(); i++) {
+            ParameterRange range = ranges.get(i);
+            if (range instanceof ContinuousRange) {
+                reader.problem(TUNING + ".ParameterRanges.ContinuousParameterRanges",
+                        "Grid search takes categorical and integer ranges only; '" + range.name() + "' is continuous");
+                return 1;
+            }
+            long size = range instanceof CategoricalRange c ? c.values().size() : ((dev.hpo.engine.space.IntegerRange) range).size();
+            combinations = Math.multiplyExact(combinations, Math.max(1, size));
+            if (combinations > 1_000_000) {
+                reader.problem(TUNING + ".ParameterRanges", "Grid search over more than 1000000 combinations; narrow the ranges");
+                return 1;
+            }
+        }
+        if (ranges.isEmpty()) {
+            reader.problem(TUNING + ".ParameterRanges", "Grid search needs at least one categorical or integer range");
+        }
+        return combinations;
+    }
+
+    private static void checkHyperParameters(FieldReader reader, List<ParameterRange> ranges, Map<String, String> statics) {
+        for (ParameterRange range : ranges) {
+            if (statics.containsKey(range.name())) {
+                reader.problem(TrainingDefinitionReader.PATH + ".StaticHyperParameters." + range.name(),
+                        "hyperparameter '" + range.name() + "' is both static and tuned; remove it from one of them");
+            }
+        }
+        if (ranges.size() + statics.size() > MAX_HYPERPARAMETERS) {
+            reader.problem(TrainingDefinitionReader.PATH + ".StaticHyperParameters", "the tuning job has "
+                    + (ranges.size() + statics.size()) + " hyperparameters; at most " + MAX_HYPERPARAMETERS + " are allowed");
+        }
+    }
+
+    private void addObjectiveDefinition(FieldReader reader, Objective objective, Algorithm algorithm,
+                                        List<MetricDefinition> metrics, Map<String, String> statics) {
+        String name = objective.metricName();
+        boolean declared = metrics.stream().anyMatch(m -> m.name().equals(name));
+        if (algorithm.isBuiltIn()) {
+            // the built-in prints XGBoost's log: every <set>:<metric> it prints has a predefined definition
+            List<String> evalMetrics = new ArrayList<>();
+            String configured = statics.get("eval_metric");
+            if (configured != null) {
+                for (String metric : configured.split(",")) {
+                    if (!metric.isBlank()) {
+                        evalMetrics.add(metric.trim());
+                    }
+                }
+            }
+            Map<String, MetricDefinition> predefined = new LinkedHashMap<>();
+            if (!declared) {
+                if (CompiledMetric.predefinedXgboost(name).isEmpty()) {
+                    reader.problem(TUNING + ".HyperParameterTuningJobObjective.MetricName", "'" + name
+                            + "' is not a metric the built-in " + algorithm.builtInName() + " prints; use <set>:<metric>, such as validation:auc");
+                    return;
+                }
+                predefined.put(name, new MetricDefinition(name, null));
+            }
+            for (String set : List.of("train", "validation")) {
+                for (String metric : evalMetrics) {
+                    String metricName = set + ":" + metric;
+                    if (metrics.stream().noneMatch(m -> m.name().equals(metricName)) && CompiledMetric.predefinedXgboost(metricName).isPresent()) {
+                        predefined.putIfAbsent(metricName, new MetricDefinition(metricName, null));
+                    }
+                }
+            }
+            metrics.addAll(predefined.values());
+        } else if (!declared) {
+            reader.problem(TUNING + ".HyperParameterTuningJobObjective.MetricName", "objective metric '" + name
+                    + "' has no metric definition; add {\"Name\": \"" + name + "\", \"Regex\": \"...\"} to "
+                    + "TrainingJobDefinition.AlgorithmSpecification.MetricDefinitions");
+        }
+    }
+
+    private static Path outputPath(FieldReader reader, JsonNode definition, Path base) {
+        String path = TrainingDefinitionReader.PATH + ".OutputDataConfig";
+        JsonNode node = reader.object(definition, "OutputDataConfig", TrainingDefinitionReader.PATH, false);
+        if (node == null) {
+            return null;
+        }
+        reader.checkFields(node, path, Set.of("S3OutputPath"), Set.of("KmsKeyId", "CompressionType"));
+        String location = reader.text(node, "S3OutputPath", path, false);
+        if (location == null) {
+            return null;
+        }
+        if (LocalPaths.isRemote(location)) {
+            reader.problem(path + ".S3OutputPath", "'" + location + "' is remote; give a local directory or a file:// URI");
+            return null;
+        }
+        return LocalPaths.resolve(base, location);
+    }
+
+    private static long jobRuntime(FieldReader reader, JsonNode definition) {
+        String path = TrainingDefinitionReader.PATH + ".StoppingCondition";
+        JsonNode node = reader.object(definition, "StoppingCondition", TrainingDefinitionReader.PATH, false);
+        if (node == null) {
+            return DEFAULT_JOB_RUNTIME_SECONDS;
+        }
+        reader.checkFields(node, path, Set.of("MaxRuntimeInSeconds"), Set.of("MaxWaitTimeInSeconds", "MaxPendingTimeInSeconds"));
+        Long runtime = reader.integerAtLeast(node, "MaxRuntimeInSeconds", path, false, 1);
+        return runtime == null ? DEFAULT_JOB_RUNTIME_SECONDS : runtime;
+    }
+}

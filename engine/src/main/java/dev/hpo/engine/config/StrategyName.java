@@ -1,0 +1,6 @@
+package dev.hpo.engine.config;
+
+/** HyperParameterTuningJobConfig.Strategy, with SageMaker's names. */
+public enum StrategyName {
+    Bayesian, Random, Hyperband, Grid
+}

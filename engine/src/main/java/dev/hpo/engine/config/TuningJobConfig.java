@@ -1,0 +1,45 @@
+package dev.hpo.engine.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hpo.engine.metric.MetricDefinition;
+import dev.hpo.engine.space.SearchSpace;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A validated tuning job: the CreateHyperParameterTuningJob request with local paths resolved.
+ * {@code request} keeps the JSON as the user wrote it, because Describe echoes it back.
+ *
+ * @param metricDefinitions every metric to scrape, the objective's included (predefined ones resolved)
+ * @param maxRuntimePerJobSeconds StoppingCondition.MaxRuntimeInSeconds (SageMaker's default: one day)
+ * @param randomSeed RandomSeed, or null when the user gave none
+ */
+public record TuningJobConfig(
+        String name,
+        StrategyName strategy,
+        Objective objective,
+        ResourceLimits limits,
+        SearchSpace space,
+        Map<String, String> staticHyperParameters,
+        Algorithm algorithm,
+        List<MetricDefinition> metricDefinitions,
+        List<Channel> channels,
+        Path outputPath,
+        Map<String, String> environment,
+        long maxRuntimePerJobSeconds,
+        Long randomSeed,
+        List<String> ignoredFields,
+        JsonNode request) {
+
+    public TuningJobConfig {
+        staticHyperParameters = Collections.unmodifiableMap(new LinkedHashMap<>(staticHyperParameters));
+        metricDefinitions = List.copyOf(metricDefinitions);
+        channels = List.copyOf(channels);
+        environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
+        ignoredFields = List.copyOf(ignoredFields);
+    }
+}

@@ -1,0 +1,66 @@
+package dev.hpo.engine.describe;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hpo.engine.model.Counters;
+import dev.hpo.engine.model.TuningJob;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/** The DescribeHyperParameterTuningJob response for a tuning job, in SageMaker's shape. */
+public final class TuningJobDescription {
+    private TuningJobDescription() {
+    }
+
+    public static ObjectNode of(TuningJob job, Instant now) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        JsonNode request = job.request();
+        node.put("HyperParameterTuningJobName", job.name());
+        node.put("HyperParameterTuningJobArn", Arns.tuningJob(job.name()));
+        JsonNode tuningConfig = request == null ? null : request.get("HyperParameterTuningJobConfig");
+        if (tuningConfig != null) {
+            ObjectNode config = tuningConfig.deepCopy();
+            if (!config.has("RandomSeed")) {
+                // the seed a run actually used, so it can be repeated
+                config.put("RandomSeed", job.randomSeed());
+            }
+            node.set("HyperParameterTuningJobConfig", config);
+        }
+        if (request != null && request.has("TrainingJobDefinition")) {
+            node.set("TrainingJobDefinition", request.get("TrainingJobDefinition").deepCopy());
+        }
+        node.put("HyperParameterTuningJobStatus", job.status().name());
+        node.put("CreationTime", job.creationTime().toString());
+        if (job.endTime() != null) {
+            node.put("HyperParameterTuningEndTime", job.endTime().toString());
+        }
+        node.put("LastModifiedTime", job.lastModifiedTime().toString());
+        Counters counters = job.counters();
+        ObjectNode training = node.putObject("TrainingJobStatusCounters");
+        training.put("Completed", counters.completed());
+        training.put("InProgress", counters.inProgress());
+        training.put("RetryableError", counters.retryableError());
+        training.put("NonRetryableError", counters.nonRetryableError());
+        training.put("Stopped", counters.stopped());
+        ObjectNode objective = node.putObject("ObjectiveStatusCounters");
+        objective.put("Succeeded", counters.objectiveSucceeded());
+        objective.put("Pending", counters.objectivePending());
+        objective.put("Failed", counters.objectiveFailed());
+        if (job.bestTrainingJob() != null) {
+            JsonNode objectiveSpec = tuningConfig == null ? null : tuningConfig.get("HyperParameterTuningJobObjective");
+            node.set("BestTrainingJob", TrainingJobSummary.of(job.bestTrainingJob(), job.name(), objectiveSpec));
+        }
+        if (job.failureReason() != null) {
+            node.put("FailureReason", job.failureReason());
+        }
+        if (job.completionReason() != null) {
+            // not in SageMaker's response: why the job ended, which SageMaker leaves to the reader to infer
+            node.put("CompletionReason", job.completionReason());
+        }
+        Instant end = job.endTime() == null ? now : job.endTime();
+        node.putObject("ConsumedResources").put("RuntimeInSeconds", Duration.between(job.creationTime(), end).getSeconds());
+        return node;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.hpo.engine.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Instant;
+
+/**
+ * The tuning job's own state as the store keeps it. Counters and the best training job are kept here
+ * too, so that describe reads one small file however many training jobs there are.
+ *
+ * @param request the CreateHyperParameterTuningJob request as the user wrote it
+ * @param randomSeed the seed actually used (the user's RandomSeed, or one drawn and recorded)
+ * @param completionReason why the tuning job ended, in words
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TuningJob(
+        String name,
+        TuningJobStatus status,
+        Instant creationTime,
+        Instant endTime,
+        Instant lastModifiedTime,
+        String failureReason,
+        String completionReason,
+        long randomSeed,
+        Counters counters,
+        TrainingJob bestTrainingJob,
+        JsonNode request) {
+
+    public TuningJob with(TuningJobStatus newStatus, Counters newCounters, TrainingJob best, Instant now) {
+        return new TuningJob(name, newStatus, creationTime, endTime, now, failureReason, completionReason, randomSeed,
+                newCounters, best, request);
+    }
+
+    public TuningJob ended(TuningJobStatus newStatus, String reason, String failure, Instant now) {
+        return new TuningJob(name, newStatus, creationTime, now, now, failure, reason, randomSeed, counters, bestTrainingJob, request);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.hpo.engine.space;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The tuned hyperparameters of a tuning job, in the order the config declares them. */
+public record SearchSpace(List<ParameterRange> ranges) {
+
+    public SearchSpace {
+        ranges = List.copyOf(ranges);
+    }
+
+    public int dimensions() {
+        return ranges.size();
+    }
+
+    /** The hyperparameters at a point of the unit cube, one coordinate per range. */
+    public Map<String, String> valuesAt(double[] point) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int i = 0; i < ranges.size(); i++) {
+            values.put(ranges.get(i).name(), ranges.get(i).valueAt(point[i]));
+        }
+        return values;
+    }
+
+    /** The point of the unit cube that a set of tuned hyperparameters sits at. */
+    public double[] pointOf(Map<String, String> values) {
+        double[] point = new double[ranges.size()];
+        for (int i = 0; i < ranges.size(); i++) {
+            ParameterRange range = ranges.get(i);
+            point[i] = range.unitOf(values.get(range.name()));
+        }
+        return point;
+    }
+}

@@ -1,0 +1,24 @@
+package dev.hpo.engine.tuner;
+
+import dev.hpo.engine.model.TrainingJob;
+import dev.hpo.engine.model.TuningJob;
+
+/** Follows a tuning job as it runs: the command line's progress display, the Jenkins console. */
+public interface TuningListener {
+
+    default void trainingJobStarted(TuningJob state, TrainingJob job) {
+    }
+
+    default void trainingJobEnded(TuningJob state, TrainingJob job) {
+    }
+
+    /** Called about once a second while training jobs run, for displays that show elapsed time. */
+    default void tick(TuningJob state, int running) {
+    }
+
+    default void ended(TuningJob state) {
+    }
+
+    TuningListener NONE = new TuningListener() {
+    };
+}
