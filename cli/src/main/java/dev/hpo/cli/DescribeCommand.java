@@ -1,0 +1,81 @@
+package dev.hpo.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hpo.engine.describe.ProgressSummary;
+import dev.hpo.engine.describe.TuningJobDescription;
+import dev.hpo.engine.model.TrainingJob;
+import dev.hpo.engine.model.TuningJob;
+import dev.hpo.engine.model.TuningJobStatus;
+import dev.hpo.engine.store.DirectoryStore;
+import dev.hpo.engine.store.Json;
+import dev.hpo.engine.store.TunerLock;
+
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.Set;
+
+/** {@code hpo describe <job directory> [--json]}: the tuning job's status, counters and best training job. */
+final class DescribeCommand implements Command {
+    private final PrintStream out;
+
+    DescribeCommand(PrintStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public String name() {
+        return "describe";
+    }
+
+    @Override
+    public String usage() {
+        return "describe <job directory> [--json]   status, counters and best training job (--json: DescribeHyperParameterTuningJob)";
+    }
+
+    @Override
+    public Set<String> flags() {
+        return Set.of("json");
+    }
+
+    @Override
+    public int run(Arguments arguments) throws Exception {
+        DirectoryStore store = JobDirectories.open(arguments.positional(0, "the tuning job's directory"));
+        arguments.expectPositional(1);
+        TuningJob job = store.tuningJob().orElseThrow();
+        ObjectNode description = TuningJobDescription.of(job, Instant.now());
+        if (arguments.flag("json")) {
+            out.println(Json.mapper().writeValueAsString(description));
+            return 0;
+        }
+        out.println("Tuning job:   " + job.name() + "  (" + store.directory() + ")");
+        out.println("Status:       " + job.status() + (job.completionReason() == null ? "" : " (" + job.completionReason() + ")")
+                + (job.status() == TuningJobStatus.InProgress && !tunerAlive(store) ? "  [no tuner is running it: it was interrupted]" : ""));
+        if (job.failureReason() != null) {
+            out.println("Failure:      " + job.failureReason());
+        }
+        JsonNode objective = description.path("HyperParameterTuningJobConfig").path("HyperParameterTuningJobObjective");
+        String metric = objective.path("MetricName").asText();
+        out.println("Objective:    " + objective.path("Type").asText() + " " + metric);
+        out.println("Created:      " + job.creationTime() + (job.endTime() == null ? "" : "   ended " + job.endTime())
+                + "   runtime " + description.path("ConsumedResources").path("RuntimeInSeconds").asLong() + " s");
+        JsonNode training = description.path("TrainingJobStatusCounters");
+        out.println("Training jobs: Completed " + training.path("Completed").asInt() + ", InProgress " + training.path("InProgress").asInt()
+                + ", Failed " + training.path("NonRetryableError").asInt() + ", Stopped " + training.path("Stopped").asInt());
+        JsonNode objectives = description.path("ObjectiveStatusCounters");
+        out.println("Objectives:   Succeeded " + objectives.path("Succeeded").asInt() + ", Pending " + objectives.path("Pending").asInt()
+                + ", Failed " + objectives.path("Failed").asInt());
+        TrainingJob best = job.bestTrainingJob();
+        if (best == null) {
+            out.println("Best:         none yet");
+        } else {
+            out.println("Best:         " + best.name() + "  " + metric + " = " + best.finalObjective());
+            out.println("              " + ProgressSummary.hyperParameters(best.tunedHyperParameters()));
+        }
+        return 0;
+    }
+
+    private static boolean tunerAlive(DirectoryStore store) throws java.io.IOException {
+        return TunerLock.owner(store.directory()).flatMap(ProcessHandle::of).map(ProcessHandle::isAlive).orElse(false);
+    }
+}

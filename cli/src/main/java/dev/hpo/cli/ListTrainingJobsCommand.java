@@ -1,0 +1,95 @@
+package dev.hpo.cli;
+
+import dev.hpo.engine.describe.ProgressSummary;
+import dev.hpo.engine.describe.TrainingJobListing;
+import dev.hpo.engine.describe.TrainingJobListing.SortBy;
+import dev.hpo.engine.describe.TrainingJobListing.SortOrder;
+import dev.hpo.engine.model.TrainingJob;
+import dev.hpo.engine.model.TrainingJobStatus;
+import dev.hpo.engine.model.TuningJob;
+import dev.hpo.engine.store.DirectoryStore;
+import dev.hpo.engine.store.Json;
+
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** {@code hpo list-training-jobs <job directory>}: every training job, as ListTrainingJobsForHyperParameterTuningJob. */
+final class ListTrainingJobsCommand implements Command {
+    private final PrintStream out;
+
+    ListTrainingJobsCommand(PrintStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public String name() {
+        return "list-training-jobs";
+    }
+
+    @Override
+    public String usage() {
+        return "list-training-jobs <job directory> [--sort-by Name|CreationTime|Status|FinalObjectiveMetricValue]\n"
+                + "      [--sort-order Ascending|Descending] [--status-equals InProgress|Completed|Failed|Stopping|Stopped]\n"
+                + "      [--max-results N] [--json]";
+    }
+
+    @Override
+    public Set<String> valueOptions() {
+        return Set.of("sort-by", "sort-order", "status-equals", "max-results");
+    }
+
+    @Override
+    public Set<String> flags() {
+        return Set.of("json");
+    }
+
+    @Override
+    public int run(Arguments arguments) throws Exception {
+        DirectoryStore store = JobDirectories.open(arguments.positional(0, "the tuning job's directory"));
+        arguments.expectPositional(1);
+        SortBy sortBy = choice(SortBy.class, arguments.option("sort-by", "Name"), "--sort-by");
+        SortOrder order = choice(SortOrder.class, arguments.option("sort-order", "Ascending"), "--sort-order");
+        String status = arguments.option("status-equals");
+        TrainingJobStatus statusEquals = status == null ? null : choice(TrainingJobStatus.class, status, "--status-equals");
+        int maxResults = 0;
+        if (arguments.option("max-results") != null) {
+            try {
+                maxResults = Integer.parseInt(arguments.option("max-results"));
+            } catch (NumberFormatException e) {
+                maxResults = -1;
+            }
+            if (maxResults < 1) {
+                throw new UsageException("--max-results must be a whole number of at least 1, not '" + arguments.option("max-results") + "'");
+            }
+        }
+        TuningJob tuningJob = store.tuningJob().orElseThrow();
+        List<TrainingJob> selected = TrainingJobListing.select(store.trainingJobs(), statusEquals, sortBy, order, maxResults);
+        if (arguments.flag("json")) {
+            out.println(Json.mapper().writeValueAsString(TrainingJobListing.response(tuningJob, selected)));
+            return 0;
+        }
+        Instant now = Instant.now();
+        out.println(String.format(Locale.ROOT, "%-40s %-10s %14s %9s  %s", "TrainingJobName", "Status", "Objective", "Seconds",
+                "TunedHyperParameters / FailureReason"));
+        for (TrainingJob job : selected) {
+            String objective = job.hasObjective() ? ProgressSummary.number(job.finalObjective()) : "-";
+            out.println(String.format(Locale.ROOT, "%-40s %-10s %14s %9.1f  %s%s", job.name(), job.status(), objective,
+                    job.durationSeconds(now), ProgressSummary.hyperParameters(job.tunedHyperParameters()),
+                    job.failureReason() == null ? "" : "  -- " + job.failureReason()));
+        }
+        return 0;
+    }
+
+    private static <E extends Enum<E>> E choice(Class<E> type, String value, String option) throws UsageException {
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equalsIgnoreCase(value)) {
+                return constant;
+            }
+        }
+        throw new UsageException(option + " must be one of " + Arrays.toString(type.getEnumConstants()) + ", not '" + value + "'");
+    }
+}
