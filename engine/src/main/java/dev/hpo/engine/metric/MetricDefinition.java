@@ -1,0 +1,17 @@
+package dev.hpo.engine.metric;
+
+/**
+ * One metric definition as the user writes it (SageMaker's {@code MetricDefinitions[]} entry).
+ *
+ * @param name  the metric's label; opaque (it may contain '@', '[', '=', '-', ':' ...)
+ * @param regex a Java regex with at least one capture group (group 1 is the value), or null to
+ *              use the predefined XGBoost definition, which exists only for {@code <set>:<metric>}
+ *              names such as {@code validation:auc}
+ */
+public record MetricDefinition(String name, String regex) {
+
+    /** A definition that relies on the predefined XGBoost pattern for {@code <set>:<metric>}. */
+    public static MetricDefinition predefined(String name) {
+        return new MetricDefinition(name, null);
+    }
+}
