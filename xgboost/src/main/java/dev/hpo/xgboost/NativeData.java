@@ -41,6 +41,13 @@ public final class NativeData {
     /** @param labelFirst for CSV: whether the first column is the label rather than a feature */
     public static DMatrix load(Path file, ContentType type, boolean labelFirst) throws UsageException, XGBoostError {
         requireFile(file);
+        if (type == ContentType.CSV) {
+            try {
+                CsvCheck.check(file, labelFirst);
+            } catch (IOException e) {
+                throw new UsageException("data file " + file + " cannot be read: " + e.getMessage());
+            }
+        }
         String uri = type.nativeUri(file, labelFirst);
         String previous = quiet();
         try {

@@ -94,6 +94,8 @@ public final class TrainingMain {
         DMatrix data;
         try {
             data = NativeData.load(channel.file(), channel.contentType(), true);
+        } catch (UsageException e) {
+            throw new UsageException(variable + ": " + e.getMessage());
         } catch (XGBoostError e) {
             throw new UsageException(variable + ": XGBoost cannot read " + channel.file() + " as "
                     + channel.contentType().mimeType() + ": " + XGBoostMessages.oneLine(e));
