@@ -28,6 +28,7 @@ public final class Hyperparameters {
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
+    /** From a map, as a launcher holding the values in memory would pass them; aliases are renamed. */
     public static Hyperparameters of(Map<String, String> values) throws UsageException {
         return new Hyperparameters(canonical(values, "hyperparameter"));
     }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What one training run needs, checked: the number of rounds, the declared content type, the
@@ -19,6 +20,14 @@ public record TrainingSettings(int numRound, Optional<ContentType> contentType,
                                Map<String, String> boosterParams, List<String> evalMetrics) {
 
     public static final String DEFAULT_TREE_METHOD = "hist";
+
+    /**
+     * Metrics that SageMaker's XGBoost container computes in Python on top of XGBoost. XGBoost itself
+     * does not know them, so asking for one is a configuration error we can explain, not a crash.
+     */
+    static final Set<String> CONTAINER_ONLY_METRICS = Set.of(
+            "accuracy", "balanced_accuracy", "f1", "f1_binary", "f1_macro", "mse", "r2",
+            "precision", "precision_macro", "precision_micro", "recall", "recall_macro", "recall_micro");
 
     public TrainingSettings {
         boosterParams = Collections.unmodifiableMap(new LinkedHashMap<>(boosterParams));
@@ -67,6 +76,13 @@ public record TrainingSettings(int numRound, Optional<ContentType> contentType,
                 metric = metric.substring(colon + 1).trim();
             }
             addMetrics(metrics, metric);
+        }
+        for (String metric : metrics) {
+            if (CONTAINER_ONLY_METRICS.contains(metric)) {
+                throw new UsageException("metric " + metric + " (eval_metric or _tuning_objective_metric) is computed by"
+                        + " SageMaker's XGBoost container, not by XGBoost; use an XGBoost metric such as auc, logloss,"
+                        + " error (= 1 - accuracy) or rmse (= sqrt of mse)");
+            }
         }
         return new TrainingSettings((int) numRound, contentType, params, metrics);
     }

@@ -86,4 +86,19 @@ class TrainingSettingsTest {
         assertEquals("0.2", s.boosterParams().get("eta"));
         assertEquals("1", s.boosterParams().get("alpha"));
     }
+
+    @Test
+    void containerOnlyMetricsAreExplained() {
+        UsageException e = refused("--num_round", "1", "--_tuning_objective_metric", "validation:accuracy");
+        assertTrue(e.getMessage().contains("accuracy") && e.getMessage().contains("error"), e.getMessage());
+        e = refused("--num_round", "1", "--eval_metric", "auc,f1");
+        assertTrue(e.getMessage().contains("f1"), e.getMessage());
+    }
+
+    @Test
+    void hyperparametersFromAMap() throws Exception {
+        TrainingSettings s = TrainingSettings.from(Hyperparameters.of(Map.of("num_round", "7", "reg_lambda", "2")));
+        assertEquals(7, s.numRound());
+        assertEquals("2", s.boosterParams().get("lambda"));
+    }
 }

@@ -1,0 +1,104 @@
+package dev.hpo.engine.launch;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * A launcher without processes: each training job's log is a script computed from its
+ * hyperparameters, replayed line by line. It lets the tuner, strategies and benchmarks run thousands of
+ * training jobs in seconds, deterministically, through the same loop that real jobs go through.
+ */
+public final class SimulatedLauncher implements Launcher {
+
+    /** What a simulated job prints and how it exits. {@code hangs} jobs run until stopped. */
+    public record Script(List<String> lines, int exitCode, boolean hangs) {
+        public static Script of(int exitCode, String... lines) {
+            return new Script(List.of(lines), exitCode, false);
+        }
+
+        public static Script hanging(String... lines) {
+            return new Script(List.of(lines), 0, true);
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Function<Map<String, String>, Script> scripts;
+    private final ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "simulated-training-job");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicInteger running = new AtomicInteger();
+    private final AtomicInteger mostRunning = new AtomicInteger();
+    private final AtomicInteger launched = new AtomicInteger();
+
+    /** @param scripts from a job's hyperparameters (all of them, as the job would receive them) to its log */
+    public SimulatedLauncher(Function<Map<String, String>, Script> scripts) {
+        this.scripts = scripts;
+    }
+
+    @Override
+    public LaunchedJob launch(LaunchRequest request, OutputListener listener) throws IOException {
+        Map<String, String> hyperParameters = JSON.readValue(request.environment().get("SM_HPS"), new TypeReference<>() { });
+        Script script = scripts.apply(hyperParameters);
+        launched.incrementAndGet();
+        mostRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
+        CompletableFuture<Integer> exit = new CompletableFuture<>();
+        CompletableFuture<Void> stopped = new CompletableFuture<>();
+        executor.execute(() -> {
+            try {
+                StringBuilder log = new StringBuilder();
+                for (String line : script.lines()) {
+                    listener.onLine(line, false);
+                    log.append(line).append('\n');
+                }
+                Files.writeString(request.logFile(), log, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                int code = script.exitCode();
+                if (script.hangs()) {
+                    stopped.join();
+                    code = 143;
+                }
+                running.decrementAndGet();
+                exit.complete(code);
+            } catch (IOException e) {
+                running.decrementAndGet();
+                exit.completeExceptionally(new UncheckedIOException(e));
+            }
+        });
+        return new LaunchedJob() {
+            @Override
+            public CompletableFuture<Integer> exit() {
+                return exit;
+            }
+
+            @Override
+            public void stop(Duration grace) {
+                stopped.complete(null);
+            }
+        };
+    }
+
+    /** The largest number of jobs that ran at once. */
+    public int mostRunning() {
+        return mostRunning.get();
+    }
+
+    public int launched() {
+        return launched.get();
+    }
+}
