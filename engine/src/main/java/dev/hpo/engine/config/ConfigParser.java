@@ -80,7 +80,6 @@ public final class ConfigParser {
         if (name != null && !name.matches("[a-zA-Z0-9](-*[a-zA-Z0-9]){0,31}")) {
             reader.problem("HyperParameterTuningJobName", "'" + name + "' must be 1 to 32 letters, digits and hyphens, starting and ending with a letter or digit");
         }
-        notYet(reader, root, "WarmStartConfig", "", "warm start");
         if (root.has("TrainingJobDefinitions")) {
             reader.problem("TrainingJobDefinitions", "several training job definitions are not supported; use one TrainingJobDefinition");
         }
@@ -89,14 +88,13 @@ public final class ConfigParser {
         reader.checkFields(tuning, TUNING, TUNING_FIELDS, Set.of());
         StrategyName strategy = reader.choice(tuning, "Strategy", TUNING, StrategyName.class, null);
         if (tuning != null && !tuning.has("Strategy")) {
-            reader.problem(TUNING + ".Strategy", "is required (Random or Grid)");
-        } else if (strategy == StrategyName.Bayesian || strategy == StrategyName.Hyperband) {
-            reader.problem(TUNING + ".Strategy", strategy + " is not available in this version; use Random or Grid");
+            reader.problem(TUNING + ".Strategy", "is required (Bayesian, Random, Hyperband or Grid)");
         }
-        notYet(reader, tuning, "StrategyConfig", TUNING, "strategy configuration");
         notYet(reader, tuning, "TuningJobCompletionCriteria", TUNING, "completion criteria");
         String earlyStopping = reader.text(tuning, "TrainingJobEarlyStoppingType", TUNING, false);
-        if (earlyStopping != null && !earlyStopping.equals("Off")) {
+        if (strategy == StrategyName.Hyperband && earlyStopping != null && !earlyStopping.equals("Off")) {
+            reader.problem(TUNING + ".TrainingJobEarlyStoppingType", "must be Off with the Hyperband strategy, which stops jobs itself");
+        } else if (earlyStopping != null && !earlyStopping.equals("Off")) {
             reader.problem(TUNING + ".TrainingJobEarlyStoppingType", "'" + earlyStopping + "' is not available in this version; use Off");
         }
         Long seed = reader.integerAtLeast(tuning, "RandomSeed", TUNING, false, 0);
@@ -126,6 +124,11 @@ public final class ConfigParser {
         long jobRuntime = jobRuntime(reader, definition);
 
         ResourceLimits limits = limits(reader, tuning, strategy, ranges);
+        HyperbandSettings hyperband = new StrategyConfigReader(reader).read(tuning, strategy, statics);
+        WarmStart warmStart = new WarmStartReader(reader).read(root, base, output, root);
+        if (warmStart != null && (strategy == StrategyName.Grid || strategy == StrategyName.Hyperband)) {
+            reader.problem("WarmStartConfig", "warm start works with the Bayesian and Random strategies, not " + strategy);
+        }
         checkHyperParameters(reader, ranges, statics);
         if (objective != null && algorithm != null) {
             addObjectiveDefinition(reader, objective, algorithm, metrics, statics);
@@ -148,7 +151,7 @@ public final class ConfigParser {
             throw new ConfigException(reader.problems());
         }
         return new TuningJobConfig(name, strategy, objective, limits, new SearchSpace(ranges), statics, algorithm, metrics,
-                channels, output, environment, jobRuntime, seed, reader.ignored(), root);
+                channels, output, environment, jobRuntime, seed, reader.ignored(), root, hyperband, warmStart);
     }
 
     private static void notYet(FieldReader reader, JsonNode parent, String field, String path, String what) {

@@ -17,6 +17,8 @@ import java.util.Map;
  * @param metricDefinitions every metric to scrape, the objective's included (predefined ones resolved)
  * @param maxRuntimePerJobSeconds StoppingCondition.MaxRuntimeInSeconds (SageMaker's default: one day)
  * @param randomSeed RandomSeed, or null when the user gave none
+ * @param hyperband StrategyConfig.HyperbandStrategyConfig when the strategy is Hyperband, else null
+ * @param warmStart WarmStartConfig with its parents located and checked, or null
  */
 public record TuningJobConfig(
         String name,
@@ -33,7 +35,9 @@ public record TuningJobConfig(
         long maxRuntimePerJobSeconds,
         Long randomSeed,
         List<String> ignoredFields,
-        JsonNode request) {
+        JsonNode request,
+        HyperbandSettings hyperband,
+        WarmStart warmStart) {
 
     public TuningJobConfig {
         staticHyperParameters = Collections.unmodifiableMap(new LinkedHashMap<>(staticHyperParameters));

@@ -1,6 +1,13 @@
 package dev.hpo.engine.strategy;
 
 import dev.hpo.engine.config.TuningJobConfig;
+import dev.hpo.engine.strategy.bayes.BayesianStrategy;
+import dev.hpo.engine.strategy.hyperband.HyperbandStrategy;
+import dev.hpo.engine.warmstart.ParentTrials;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
 
 /** Builds the strategy a config names. */
 public final class StrategyFactory {
@@ -9,9 +16,23 @@ public final class StrategyFactory {
 
     public static Strategy create(TuningJobConfig config, long seed) {
         return switch (config.strategy()) {
+            // Random search has no model to inform: warm-start parents only add to the jobs to compare
             case Random -> new RandomStrategy(config.space(), seed);
             case Grid -> new GridStrategy(config.space());
-            default -> throw new IllegalArgumentException("Strategy " + config.strategy() + " is not available in this version");
+            case Bayesian -> new BayesianStrategy(config.space(), config.objective().type(), seed, parents(config),
+                    BayesianStrategy.defaultInitialPoints(config.space()));
+            case Hyperband -> new HyperbandStrategy(config.space(), seed);
         };
+    }
+
+    private static List<Trial> parents(TuningJobConfig config) {
+        if (config.warmStart() == null) {
+            return List.of();
+        }
+        try {
+            return ParentTrials.load(config.warmStart(), config.space());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the warm-start parents: " + e.getMessage(), e);
+        }
     }
 }

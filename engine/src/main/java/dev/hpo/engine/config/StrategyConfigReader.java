@@ -1,0 +1,82 @@
+package dev.hpo.engine.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Reads HyperParameterTuningJobConfig.StrategyConfig, which only Hyperband takes. */
+final class StrategyConfigReader {
+    static final String PATH = "HyperParameterTuningJobConfig.StrategyConfig";
+    private static final String HYPERBAND = PATH + ".HyperbandStrategyConfig";
+    private static final int MAX_RESOURCE_LIMIT = 20_000;
+    /** Static hyperparameters SageMaker reads MaxResource from when it is absent; num_round is the built-in XGBoost's. */
+    private static final List<String> RESOURCE_HYPERPARAMETERS = List.of("epochs", "numepochs", "n-epochs", "n_epochs",
+            "num_epochs", "num_round");
+
+    private final FieldReader reader;
+
+    StrategyConfigReader(FieldReader reader) {
+        this.reader = reader;
+    }
+
+    /** @return the Hyperband settings, or null when the strategy is not Hyperband (or the settings are wrong) */
+    HyperbandSettings read(JsonNode tuning, StrategyName strategy, Map<String, String> statics) {
+        JsonNode node = reader.object(tuning, "StrategyConfig", "HyperParameterTuningJobConfig", false);
+        if (node != null && strategy != StrategyName.Hyperband) {
+            reader.problem(PATH, "applies to the Hyperband strategy only, not " + strategy + "; remove it");
+            return null;
+        }
+        if (strategy != StrategyName.Hyperband) {
+            return null;
+        }
+        reader.checkFields(node, PATH, Set.of("HyperbandStrategyConfig"), Set.of());
+        JsonNode hyperband = reader.object(node, "HyperbandStrategyConfig", PATH, false);
+        reader.checkFields(hyperband, HYPERBAND, Set.of("MinResource", "MaxResource"), Set.of());
+        Long min = reader.integerAtLeast(hyperband, "MinResource", HYPERBAND, false, 1);
+        Long max = reader.integerAtLeast(hyperband, "MaxResource", HYPERBAND, false, 1);
+        if (max == null && (hyperband == null || !hyperband.has("MaxResource"))) {
+            int before = reader.problems().size();
+            max = inferred(statics);
+            if (max == null && reader.problems().size() == before) {
+                reader.problem(HYPERBAND + ".MaxResource", "is required unless a static hyperparameter names the epochs or rounds ("
+                        + String.join(", ", RESOURCE_HYPERPARAMETERS) + ")");
+            }
+        }
+        if (max == null) {
+            return null;
+        }
+        if (max > MAX_RESOURCE_LIMIT) {
+            reader.problem(HYPERBAND + ".MaxResource", "must be at most " + MAX_RESOURCE_LIMIT + ", not " + max);
+            return null;
+        }
+        long minimum = min == null ? 1 : min;
+        if (minimum > max) {
+            reader.problem(HYPERBAND + ".MinResource", "(" + minimum + ") must not exceed MaxResource (" + max + ")");
+            return null;
+        }
+        return new HyperbandSettings((int) minimum, (int) (long) max);
+    }
+
+    private Long inferred(Map<String, String> statics) {
+        for (String name : RESOURCE_HYPERPARAMETERS) {
+            String value = statics.get(name);
+            if (value != null) {
+                try {
+                    long parsed = Long.parseLong(value.trim());
+                    if (parsed >= 1) {
+                        return parsed;
+                    }
+                } catch (NumberFormatException ignored) {
+                    // not a count; the next candidate may be
+                }
+                reader.problem("TrainingJobDefinition.StaticHyperParameters." + name, "'" + value
+                        + "' is not a whole number of at least 1, so Hyperband cannot take MaxResource from it; give "
+                        + HYPERBAND + ".MaxResource");
+                return null;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,163 @@
+package dev.hpo.engine.strategy.bayes;
+
+import dev.hpo.engine.config.ObjectiveType;
+import dev.hpo.engine.space.SearchSpace;
+import dev.hpo.engine.strategy.Trial;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The history as the GP sees it: features, and targets turned into a standardised quantity to
+ * minimise. A failed job (or one that never printed its objective) takes the worst standardised
+ * value seen, so the surrogate learns "not here" without an arbitrary number that would stretch its
+ * scale. Running jobs are kept apart, for the caller to fill in with predictions.
+ */
+final class Observations {
+    private record Entry(double[] features, double target, Map<String, String> values, boolean succeeded) {
+    }
+
+    private final List<Entry> entries;
+    private final List<double[]> pending;
+    private final int succeeded;
+
+    private Observations(List<Entry> entries, List<double[]> pending) {
+        this.entries = entries;
+        this.pending = pending;
+        this.succeeded = (int) entries.stream().filter(Entry::succeeded).count();
+    }
+
+    static Observations of(List<Trial> trials, FeatureEncoding encoding, ObjectiveType direction) {
+        List<Trial> good = new ArrayList<>();
+        List<double[]> goodFeatures = new ArrayList<>();
+        List<double[]> failed = new ArrayList<>();
+        List<double[]> pending = new ArrayList<>();
+        List<Map<String, String>> failedValues = new ArrayList<>();
+        for (Trial trial : trials) {
+            double[] features = encoding.encode(trial.hyperParameters());
+            if (features == null) {
+                continue;
+            }
+            switch (trial.outcome()) {
+                case PENDING -> pending.add(features);
+                case FAILED -> {
+                    failed.add(features);
+                    failedValues.add(trial.hyperParameters());
+                }
+                case SUCCEEDED -> {
+                    double value = trial.objective().orElse(Double.NaN);
+                    if (Double.isFinite(value)) {
+                        good.add(trial);
+                        goodFeatures.add(features);
+                    } else {
+                        failed.add(features);
+                        failedValues.add(trial.hyperParameters());
+                    }
+                }
+            }
+        }
+        double[] raw = new double[good.size()];
+        double mean = 0;
+        for (int i = 0; i < raw.length; i++) {
+            double value = good.get(i).objective().getAsDouble();
+            raw[i] = direction == ObjectiveType.Maximize ? -value : value;
+            mean += raw[i];
+        }
+        mean = raw.length == 0 ? 0 : mean / raw.length;
+        double variance = 0;
+        for (double value : raw) {
+            variance += (value - mean) * (value - mean);
+        }
+        double sd = raw.length < 2 ? 1 : Math.sqrt(variance / (raw.length - 1));
+        if (!(sd > 1e-12)) {
+            sd = 1;
+        }
+        List<Entry> entries = new ArrayList<>();
+        double worst = 0;
+        for (int i = 0; i < raw.length; i++) {
+            double target = (raw[i] - mean) / sd;
+            worst = Math.max(worst, target);
+            entries.add(new Entry(goodFeatures.get(i), target, good.get(i).hyperParameters(), true));
+        }
+        if (!entries.isEmpty()) {
+            for (int i = 0; i < failed.size(); i++) {
+                entries.add(new Entry(failed.get(i), worst, failedValues.get(i), false));
+            }
+        }
+        return new Observations(entries, pending);
+    }
+
+    int size() {
+        return entries.size();
+    }
+
+    int succeeded() {
+        return succeeded;
+    }
+
+    List<double[]> pending() {
+        return pending;
+    }
+
+    double[][] inputs() {
+        double[][] inputs = new double[entries.size()][];
+        for (int i = 0; i < inputs.length; i++) {
+            inputs[i] = entries.get(i).features();
+        }
+        return inputs;
+    }
+
+    double[] targets() {
+        double[] targets = new double[entries.size()];
+        for (int i = 0; i < targets.length; i++) {
+            targets[i] = entries.get(i).target();
+        }
+        return targets;
+    }
+
+    double bestTarget() {
+        return entries.stream().filter(Entry::succeeded).mapToDouble(Entry::target).min().orElse(0);
+    }
+
+    /** The cube points of the {@code count} best successful configurations, best first. */
+    List<double[]> bestUnits(SearchSpace space, int count) {
+        return entries.stream().filter(Entry::succeeded).sorted(Comparator.comparingDouble(Entry::target)).limit(count)
+                .map(e -> space.pointOf(e.values())).toList();
+    }
+
+    /** At most {@code limit} entries: the best half of the limit, then an even spread over the rest in history order. */
+    Observations capped(int limit) {
+        if (entries.size() <= limit) {
+            return this;
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparingDouble(i -> entries.get(i).target()));
+        int best = limit / 2;
+        boolean[] keep = new boolean[entries.size()];
+        for (int i = 0; i < best; i++) {
+            keep[order.get(i)] = true;
+        }
+        List<Integer> rest = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            if (!keep[i]) {
+                rest.add(i);
+            }
+        }
+        int spread = limit - best;
+        for (int k = 0; k < spread; k++) {
+            keep[rest.get((int) ((long) k * rest.size() / spread))] = true;
+        }
+        List<Entry> kept = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            if (keep[i]) {
+                kept.add(entries.get(i));
+            }
+        }
+        return new Observations(kept, pending);
+    }
+}
