@@ -28,12 +28,21 @@ final class ExpectedImprovement {
         return Math.log(standardDeviation) + logH(z);
     }
 
-    /** log(z Phi(z) + phi(z)), with the asymptotic series phi(z) / z^2 (1 - 3/z^2 + 15/z^4) for very negative z. */
+    /**
+     * log(z Phi(z) + phi(z)). Below z = -2 the sum cancels badly, so it is written as
+     * phi(t) (1 - t R(t)) with t = -z and R(t) = Phi(-t) / phi(t), Mills' ratio, from its continued fraction
+     * R(t) = 1 / (t + 1 / (t + 2 / (t + 3 / ...))).
+     */
     static double logH(double z) {
-        if (z > -6) {
+        if (z > -2) {
             return Math.log(z * Normal.cdf(z) + Normal.pdf(z));
         }
-        double z2 = z * z;
-        return -0.5 * z2 - LOG_SQRT_2PI - Math.log(z2) + Math.log1p(-3 / z2 + 15 / (z2 * z2));
+        double t = -z;
+        double fraction = t;
+        for (int k = 80; k >= 1; k--) {
+            fraction = t + k / fraction;
+        }
+        double mills = 1 / fraction;
+        return -0.5 * t * t - LOG_SQRT_2PI + Math.log(1 - t * mills);
     }
 }
