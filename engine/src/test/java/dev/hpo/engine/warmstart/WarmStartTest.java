@@ -1,0 +1,149 @@
+package dev.hpo.engine.warmstart;
+
+import dev.hpo.engine.config.ConfigException;
+import dev.hpo.engine.config.ConfigParser;
+import dev.hpo.engine.config.ConfigProblem;
+import dev.hpo.engine.config.TuningJobConfig;
+import dev.hpo.engine.config.WarmStartType;
+import dev.hpo.engine.launch.SimulatedLauncher;
+import dev.hpo.engine.model.TuningJob;
+import dev.hpo.engine.model.TuningJobStatus;
+import dev.hpo.engine.store.DirectoryStore;
+import dev.hpo.engine.strategy.Trial;
+import dev.hpo.engine.tuner.Tuner;
+import dev.hpo.engine.tuner.TuningListener;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Warm start end to end: a parent tuning job runs through the tuner, a child names it and learns from its jobs. */
+class WarmStartTest {
+    @TempDir
+    Path output;
+
+    private static String config(String name, String strategy, String objectiveType, String ranges, String statics,
+                                 String warmStart, int jobs) {
+        return """
+                {"HyperParameterTuningJobName": "%s",
+                 "HyperParameterTuningJobConfig": {
+                   "Strategy": "%s", "RandomSeed": 1,
+                   "HyperParameterTuningJobObjective": {"Type": "%s", "MetricName": "loss"},
+                   "ResourceLimits": {"MaxNumberOfTrainingJobs": %d, "MaxParallelTrainingJobs": 1},
+                   "ParameterRanges": {"ContinuousParameterRanges": [%s]}},
+                 "TrainingJobDefinition": {
+                   "AlgorithmSpecification": {"ContainerEntrypoint": ["true"],
+                     "MetricDefinitions": [{"Name": "loss", "Regex": "loss=(\\\\S+)"}]},
+                   "StaticHyperParameters": %s,
+                   "OutputDataConfig": {"S3OutputPath": "."}}
+                 %s}
+                """.formatted(name, strategy, objectiveType, jobs, ranges, statics, warmStart);
+    }
+
+    private static final String X_AND_Y = """
+            {"Name": "x", "MinValue": "0", "MaxValue": "1"}, {"Name": "y", "MinValue": "0", "MaxValue": "1"}""";
+
+    private static String parents(String type, String... names) {
+        StringBuilder list = new StringBuilder();
+        for (String name : names) {
+            list.append(list.length() == 0 ? "" : ",").append("{\"HyperParameterTuningJobName\": \"").append(name).append("\"}");
+        }
+        return ", \"WarmStartConfig\": {\"WarmStartType\": \"" + type + "\", \"ParentHyperParameterTuningJobs\": [" + list + "]}";
+    }
+
+    private TuningJobConfig parse(String json) throws ConfigException {
+        return new ConfigParser(Map.of()).parse(json, output, "test.json");
+    }
+
+    private TuningJob tune(TuningJobConfig config) throws Exception {
+        Path directory = output.resolve(config.name());
+        SimulatedLauncher launcher = new SimulatedLauncher(hp -> {
+            double x = Double.parseDouble(hp.get("x"));
+            double y = Double.parseDouble(hp.getOrDefault("y", "0.5"));
+            return SimulatedLauncher.Script.of(0, "loss=" + ((x - 0.3) * (x - 0.3) + (y - 0.6) * (y - 0.6)));
+        });
+        return new Tuner(config, new DirectoryStore(directory), directory, launcher, Map.of(), TuningListener.NONE,
+                Clock.systemUTC(), 1).run();
+    }
+
+    @Test
+    void aChildLearnsFromItsParentsJobs() throws Exception {
+        tune(parse(config("parent", "Random", "Minimize", X_AND_Y, "{}", "", 12)));
+        TuningJobConfig child = parse(config("child", "Bayesian", "Minimize", X_AND_Y, "{}",
+                parents("IdenticalDataAndAlgorithm", "parent"), 3));
+        assertEquals(WarmStartType.IdenticalDataAndAlgorithm, child.warmStart().type());
+        assertEquals(List.of(output.resolve("parent").toAbsolutePath().normalize()), child.warmStart().parents());
+        List<Trial> trials = ParentTrials.load(child.warmStart(), child.space());
+        assertEquals(12, trials.size());
+        assertTrue(trials.stream().allMatch(t -> t.outcome() == Trial.Outcome.SUCCEEDED));
+        TuningJob result = tune(child);
+        assertEquals(TuningJobStatus.Completed, result.status());
+        double parentBest = new DirectoryStore(output.resolve("parent")).tuningJob().orElseThrow().bestTrainingJob().finalObjective();
+        assertTrue(result.bestTrainingJob().finalObjective() < parentBest,
+                "3 model-guided jobs improve on the parent's best of 12 random ones: " + result.bestTrainingJob().finalObjective() + " vs " + parentBest);
+    }
+
+    @Test
+    void aTunedHyperparameterMadeStaticTakesItsValueFromTheStatics() throws Exception {
+        tune(parse(config("parent", "Random", "Minimize", X_AND_Y, "{}", "", 6)));
+        // y becomes static: the count of hyperparameters (2) stays the same, as warm start requires
+        TuningJobConfig child = parse(config("child", "Bayesian", "Minimize",
+                "{\"Name\": \"x\", \"MinValue\": \"0\", \"MaxValue\": \"0.5\"}", "{\"y\": \"0.6\"}",
+                parents("TransferLearning", "parent"), 2));
+        List<Trial> trials = ParentTrials.load(child.warmStart(), child.space());
+        assertTrue(trials.size() < 6 && !trials.isEmpty(), "only the parent's jobs with x in the narrowed range count: " + trials.size());
+        assertTrue(trials.stream().allMatch(t -> t.hyperParameters().keySet().equals(java.util.Set.of("x"))));
+    }
+
+    @Test
+    void parentsMustExistAndBeFinished() throws Exception {
+        List<ConfigProblem> missing = assertThrows(ConfigException.class, () -> parse(config("child", "Bayesian", "Minimize", X_AND_Y, "{}",
+                parents("IdenticalDataAndAlgorithm", "nobody"), 3))).problems();
+        assertEquals("WarmStartConfig.ParentHyperParameterTuningJobs[0].HyperParameterTuningJobName", missing.get(0).fieldPath());
+
+        tune(parse(config("parent", "Random", "Minimize", X_AND_Y, "{}", "", 2)));
+        Path state = output.resolve("parent").resolve(DirectoryStore.TUNING_JOB_FILE);
+        Files.writeString(state, Files.readString(state).replace("\"Completed\"", "\"InProgress\""));
+        List<ConfigProblem> running = assertThrows(ConfigException.class, () -> parse(config("child", "Bayesian", "Minimize", X_AND_Y, "{}",
+                parents("IdenticalDataAndAlgorithm", "parent"), 3))).problems();
+        assertTrue(running.get(0).message().contains("InProgress"), running.toString());
+    }
+
+    @Test
+    void sageMakersRulesAreChecked() throws Exception {
+        tune(parse(config("parent", "Random", "Minimize", X_AND_Y, "{\"z\": \"1\"}", "", 2)));
+        List<ConfigProblem> objective = assertThrows(ConfigException.class, () -> parse(config("child", "Bayesian", "Maximize", X_AND_Y,
+                "{\"z\": \"1\"}", parents("TransferLearning", "parent"), 3))).problems();
+        assertTrue(objective.get(0).message().contains("objective"), objective.toString());
+
+        List<ConfigProblem> count = assertThrows(ConfigException.class, () -> parse(config("child", "Bayesian", "Minimize", X_AND_Y,
+                "{}", parents("TransferLearning", "parent"), 3))).problems();
+        assertTrue(count.get(0).message().contains("3 hyperparameters"), count.toString());
+
+        List<ConfigProblem> identical = assertThrows(ConfigException.class, () -> parse(config("child", "Bayesian", "Minimize", X_AND_Y,
+                "{\"z\": \"1\"}", parents("IdenticalDataAndAlgorithm", "parent"), 3).replace("[\"true\"]", "[\"true\", \"--v2\"]"))).problems();
+        assertTrue(identical.get(0).message().contains("AlgorithmSpecification"), identical.toString());
+
+        List<ConfigProblem> grid = assertThrows(ConfigException.class, () -> parse(config("child", "Hyperband", "Minimize", X_AND_Y,
+                "{\"z\": \"1\"}", parents("TransferLearning", "parent"), 3))).problems();
+        assertTrue(grid.stream().anyMatch(p -> p.fieldPath().equals("WarmStartConfig")), grid.toString());
+    }
+
+    @Test
+    void randomSearchIgnoresTheParentsJobs() throws Exception {
+        tune(parse(config("parent", "Random", "Minimize", X_AND_Y, "{}", "", 4)));
+        TuningJob warm = tune(parse(config("child", "Random", "Minimize", X_AND_Y, "{}", parents("TransferLearning", "parent"), 3)));
+        TuningJob cold = tune(parse(config("cold", "Random", "Minimize", X_AND_Y, "{}", "", 3)));
+        assertEquals(cold.counters(), warm.counters());
+        assertEquals(new DirectoryStore(output.resolve("cold")).trainingJobs().stream().map(j -> j.tunedHyperParameters()).toList(),
+                new DirectoryStore(output.resolve("child")).trainingJobs().stream().map(j -> j.tunedHyperParameters()).toList());
+    }
+}
