@@ -85,14 +85,18 @@ public final class BayesianStrategy implements Strategy {
         KernelParameters parameters = new KernelFit(fitSet.size() <= FIT_POINTS / 2 ? 2 : 1, 60)
                 .fit(fitSet.inputs(), fitSet.targets(), encoding.width(), random.split());
         GaussianProcess gp = GaussianProcess.fit(model.inputs(), model.targets(), parameters);
-        for (double[] pending : observations.pending()) {
-            gp = gp.with(pending, gp.predict(pending).mean());
-        }
         double best = observations.bestTarget();
+        for (double[] pending : observations.pending()) {
+            double believed = gp.predict(pending).mean();
+            gp = gp.with(pending, believed);
+            // the believed outcome counts like a real one, so the next suggestion must beat it, not crowd next to it
+            best = Math.min(best, believed);
+        }
         GaussianProcess surrogate = gp;
+        double incumbent = best;
         double[] point = search.maximise(unit -> {
             GaussianProcess.Prediction prediction = surrogate.predict(encoding.encodeUnit(unit));
-            return ExpectedImprovement.logValue(prediction.mean(), prediction.standardDeviation(), best);
+            return ExpectedImprovement.logValue(prediction.mean(), prediction.standardDeviation(), incumbent);
         }, observations.bestUnits(space, ANCHORS), random);
         return Optional.of(space.valuesAt(point));
     }

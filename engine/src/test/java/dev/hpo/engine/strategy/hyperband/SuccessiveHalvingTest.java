@@ -30,34 +30,32 @@ class SuccessiveHalvingTest {
 
     @Test
     void aJobGoesOnOnlyInTheTopThirdOfItsRung() {
-        SuccessiveHalving halving = new SuccessiveHalving(new Rungs(1, 100, 3), ObjectiveType.Maximize);
+        SuccessiveHalving halving = new SuccessiveHalving(new Rungs(1, 100, 3));
+        ObjectiveType max = ObjectiveType.Maximize;
         // the first job at a rung is the best there so far
-        assertEquals(CONTINUE, halving.report("a", 1, 0.50));
+        assertEquals(CONTINUE, halving.decide(1, 0.50, new double[] {}, max));
         // two values: floor(2/3) = 0, so only the best goes on
-        assertEquals(STOP_AT_RUNG, halving.report("b", 1, 0.40));
-        assertEquals(CONTINUE, halving.report("c", 1, 0.60));
+        assertEquals(STOP_AT_RUNG, halving.decide(1, 0.40, new double[] {0.50}, max));
+        assertEquals(CONTINUE, halving.decide(1, 0.60, new double[] {0.50, 0.40}, max));
         // four values {0.5, 0.4, 0.6, 0.55}: top floor(4/3) = 1, and 0.6 is better
-        assertEquals(STOP_AT_RUNG, halving.report("d", 1, 0.55));
-        assertEquals(CONTINUE, halving.report("e", 1, 0.70));
-        // six values: top 2 are 0.7 and 0.65
-        assertEquals(CONTINUE, halving.report("f", 1, 0.65));
-        assertEquals(6, halving.recordedAt(0));
+        assertEquals(STOP_AT_RUNG, halving.decide(1, 0.55, new double[] {0.50, 0.40, 0.60}, max));
+        // six values: the top 2 are 0.7 and 0.65
+        assertEquals(CONTINUE, halving.decide(1, 0.65, new double[] {0.50, 0.40, 0.60, 0.55, 0.70}, max));
+        assertEquals(STOP_AT_RUNG, halving.decide(1, 0.62, new double[] {0.50, 0.40, 0.60, 0.55, 0.70, 0.65}, max));
         // between rungs nothing is decided
-        assertEquals(CONTINUE, halving.report("a", 2, 0.10));
-        // rung 1 (3 rounds) is judged only against jobs that reached 3 rounds
-        assertEquals(CONTINUE, halving.report("a", 3, 0.51));
-        assertEquals(STOP_AT_RUNG, halving.report("c", 3, 0.50));
-        assertEquals(STOP_AT_MAX_RESOURCE, halving.report("e", 100, 0.9));
+        assertEquals(CONTINUE, halving.decide(2, 0.10, new double[] {0.9, 0.9}, max));
+        assertEquals(STOP_AT_MAX_RESOURCE, halving.decide(100, 0.9, new double[] {}, max));
     }
 
     @Test
     void minimisingKeepsTheLowestValues() {
-        SuccessiveHalving halving = new SuccessiveHalving(new Rungs(2, 50, 3), ObjectiveType.Minimize);
-        assertEquals(CONTINUE, halving.report("a", 2, 0.30));
-        assertEquals(CONTINUE, halving.report("b", 2, 0.20));
-        assertEquals(STOP_AT_RUNG, halving.report("c", 2, 0.25));
-        assertEquals(CONTINUE, halving.report("d", 1, 9.0), "before MinResource a job is never stopped");
-        assertEquals(CONTINUE, halving.report("e", 2, Double.NaN), "a value that is not a number is not ranked");
+        SuccessiveHalving halving = new SuccessiveHalving(new Rungs(2, 50, 3));
+        ObjectiveType min = ObjectiveType.Minimize;
+        assertEquals(CONTINUE, halving.decide(2, 0.20, new double[] {0.30}, min));
+        assertEquals(STOP_AT_RUNG, halving.decide(2, 0.25, new double[] {0.30, 0.20}, min));
+        assertEquals(CONTINUE, halving.decide(1, 9.0, new double[] {0.1}, min), "before MinResource a job is never stopped");
+        assertEquals(CONTINUE, halving.decide(2, Double.NaN, new double[] {0.1}, min), "a value that is not a number is not ranked");
+        assertEquals(CONTINUE, halving.decide(2, 0.5, new double[] {Double.NaN}, min), "nor is a peer's");
     }
 
     @Test
