@@ -8,6 +8,8 @@ import dev.hpo.engine.strategy.Trial;
 import dev.hpo.engine.strategy.bayes.BayesianStrategy;
 
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,6 +29,13 @@ final class SuggestionTime {
     private SuggestionTime() {
     }
 
+    private static String range(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return Figures.round(Quartiles.percentile(sorted, 50)) + " [" + Figures.round(sorted[0]) + "–"
+                + Figures.round(sorted[sorted.length - 1]) + "]";
+    }
+
     static void run(int[] sizes, PrintStream out) throws Exception {
         Hartmann6 function = new Hartmann6();
         SearchSpace space = new ConfigParser(Map.of()).parse("""
@@ -39,8 +48,9 @@ final class SuggestionTime {
                    "MetricDefinitions": [{"Name": "objective", "Regex": "objective=(\\\\S+)"}]}}}
                 """.formatted(function.parameterRanges()), java.nio.file.Path.of("."), "timing").space();
         out.println();
-        out.println("| completed jobs | ms to the next suggestion, median [min–max] of " + REPEATS + " |");
-        out.println("|---|---|");
+        out.println("| completed jobs | wall ms to the next suggestion, median [min–max] of " + REPEATS
+                + " | CPU ms of the suggesting thread, median [min–max] |");
+        out.println("|---|---|---|");
         for (int size : sizes) {
             SplittableRandom random = new SplittableRandom(size);
             List<Trial> history = new ArrayList<>();
@@ -54,16 +64,18 @@ final class SuggestionTime {
             }
             Strategy strategy = new BayesianStrategy(space, ObjectiveType.Minimize, 1, List.of(), BayesianStrategy.defaultInitialPoints(space));
             double[] millis = new double[REPEATS];
+            double[] cpu = new double[REPEATS];
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             for (int i = 0; i < WARM_UP + REPEATS; i++) {
                 long started = System.nanoTime();
+                long startedCpu = threads.getCurrentThreadCpuTime();
                 strategy.suggest(size + i, history);
                 if (i >= WARM_UP) {
                     millis[i - WARM_UP] = (System.nanoTime() - started) / 1e6;
+                    cpu[i - WARM_UP] = (threads.getCurrentThreadCpuTime() - startedCpu) / 1e6;
                 }
             }
-            Arrays.sort(millis);
-            out.println("| " + size + " | " + Figures.round(Quartiles.percentile(millis, 50)) + " [" + Figures.round(millis[0])
-                    + "–" + Figures.round(millis[REPEATS - 1]) + "] |");
+            out.println("| " + size + " | " + range(millis) + " | " + range(cpu) + " |");
             out.flush();
         }
     }

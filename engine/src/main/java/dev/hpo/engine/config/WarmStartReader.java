@@ -145,14 +145,33 @@ final class WarmStartReader {
         if (type == WarmStartType.IdenticalDataAndAlgorithm) {
             JsonNode parentDefinition = request.path("TrainingJobDefinition");
             JsonNode definition = current.path("TrainingJobDefinition");
-            for (String field : List.of("AlgorithmSpecification", "InputDataConfig")) {
-                if (!Objects.equals(parentDefinition.path(field), definition.path(field))) {
-                    reader.problem(path, "TrainingJobDefinition." + field + " differs from the parent's; IdenticalDataAndAlgorithm "
-                            + "needs the same algorithm and data (use TransferLearning when they changed)");
-                }
+            if (!Objects.equals(parentDefinition.path("AlgorithmSpecification"), definition.path("AlgorithmSpecification"))) {
+                reader.problem(path, "TrainingJobDefinition.AlgorithmSpecification differs from the parent's; IdenticalDataAndAlgorithm "
+                        + "needs the same algorithm (use TransferLearning when it changed)");
+            }
+            if (!channels(parentDefinition).equals(channels(definition))) {
+                reader.problem(path, "TrainingJobDefinition.InputDataConfig differs from the parent's (" + channels(parentDefinition)
+                        + " against " + channels(definition) + "); IdenticalDataAndAlgorithm needs the same data "
+                        + "(use TransferLearning when it changed)");
             }
         }
         return reader.problems().size() == before;
+    }
+
+    /**
+     * Each channel as name, content type and file name: the parent's config may have named the same
+     * files relative to another directory, so whole paths would differ where the data do not.
+     */
+    static List<String> channels(JsonNode definition) {
+        List<String> channels = new ArrayList<>();
+        for (JsonNode channel : definition.path("InputDataConfig")) {
+            JsonNode source = channel.path("DataSource");
+            String location = source.path("S3DataSource").path("S3Uri").asText(source.path("FileSystemDataSource").path("DirectoryPath").asText(""));
+            String file = location.replaceAll("/+$", "");
+            file = file.substring(file.lastIndexOf('/') + 1);
+            channels.add(channel.path("ChannelName").asText() + " " + channel.path("ContentType").asText("") + " " + file);
+        }
+        return channels;
     }
 
     /** Tuned hyperparameter names to their range kind, read from a request as written. */

@@ -82,7 +82,9 @@ public final class BayesianStrategy implements Strategy {
         }
         Observations model = observations.capped(MODEL_POINTS);
         Observations fitSet = model.capped(FIT_POINTS);
-        KernelParameters parameters = new KernelFit(fitSet.size() <= FIT_POINTS / 2 ? 2 : 1, 60)
+        // restarts guard against a poor local optimum while points are few; with many, the likelihood is well shaped
+        int restarts = fitSet.size() <= FIT_POINTS / 2 ? 2 : fitSet.size() < FIT_POINTS ? 1 : 0;
+        KernelParameters parameters = new KernelFit(restarts, 60)
                 .fit(fitSet.inputs(), fitSet.targets(), encoding.width(), random.split());
         GaussianProcess gp = GaussianProcess.fit(model.inputs(), model.targets(), parameters);
         double best = observations.bestTarget();

@@ -59,11 +59,14 @@ final class Observations {
             }
         }
         double[] raw = new double[good.size()];
-        double mean = 0;
         for (int i = 0; i < raw.length; i++) {
             double value = good.get(i).objective().getAsDouble();
             raw[i] = direction == ObjectiveType.Maximize ? -value : value;
-            mean += raw[i];
+        }
+        capOutliers(raw);
+        double mean = 0;
+        for (double value : raw) {
+            mean += value;
         }
         mean = raw.length == 0 ? 0 : mean / raw.length;
         double variance = 0;
@@ -87,6 +90,40 @@ final class Observations {
             }
         }
         return new Observations(entries, pending);
+    }
+
+    /**
+     * Pulls very bad values in to the upper Tukey fence (q75 + 1.5 IQR). A few disastrous jobs (AUC 0.5
+     * at a learning rate of 0) would otherwise take most of the standardised scale, squash the
+     * differences between the good jobs into noise, and leave the GP exploring corners. The order of
+     * the values is kept, so "worse" stays worse.
+     */
+    static void capOutliers(double[] raw) {
+        if (raw.length < 4) {
+            return;
+        }
+        double[] sorted = raw.clone();
+        java.util.Arrays.sort(sorted);
+        double q25 = quantile(sorted, 0.25);
+        double q75 = quantile(sorted, 0.75);
+        double spread = q75 - q25;
+        if (!(spread > 0)) {
+            return;
+        }
+        double fence = q75 + 1.5 * spread;
+        for (int i = 0; i < raw.length; i++) {
+            if (raw[i] > fence) {
+                // squeeze, not flatten: a logarithm of the excess keeps the worst distinguishable
+                raw[i] = fence + 0.5 * spread * Math.log1p((raw[i] - fence) / spread);
+            }
+        }
+    }
+
+    private static double quantile(double[] sorted, double q) {
+        double position = q * (sorted.length - 1);
+        int low = (int) Math.floor(position);
+        int high = Math.min(sorted.length - 1, low + 1);
+        return sorted[low] + (position - low) * (sorted[high] - sorted[low]);
     }
 
     int size() {
