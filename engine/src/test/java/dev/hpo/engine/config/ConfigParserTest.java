@@ -1,5 +1,6 @@
 package dev.hpo.engine.config;
 
+import dev.hpo.engine.validation.ConfigException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
