@@ -1,5 +1,7 @@
 package dev.hpo.engine.config;
 
+import dev.hpo.engine.validation.ConfigException;
+import dev.hpo.engine.validation.ConfigProblem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,8 +1,8 @@
 package dev.hpo.engine.warmstart;
 
-import dev.hpo.engine.config.ConfigException;
+import dev.hpo.engine.validation.ConfigException;
 import dev.hpo.engine.config.ConfigParser;
-import dev.hpo.engine.config.ConfigProblem;
+import dev.hpo.engine.validation.ConfigProblem;
 import dev.hpo.engine.config.TuningJobConfig;
 import dev.hpo.engine.config.WarmStartType;
 import dev.hpo.engine.launch.SimulatedLauncher;
