@@ -1,9 +1,6 @@
 package dev.hpo.engine.strategy;
 
 import dev.hpo.engine.config.TuningJobConfig;
-import dev.hpo.engine.strategy.bayes.BayesianStrategy;
-import dev.hpo.engine.strategy.hyperband.HyperbandStrategy;
-import dev.hpo.engine.warmstart.ParentTrials;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -17,7 +17,7 @@ import java.util.function.ToDoubleFunction;
  * categorical coordinates try every value). Derivative-free, so integer and categorical ranges need
  * no relaxation: every point scored is one the training job could actually receive.
  */
-final class AcquisitionSearch {
+public final class AcquisitionSearch {
     private static final int RANDOM_CANDIDATES = 1000;
     private static final int PERTURBATIONS_PER_ANCHOR = 100;
     private static final double[] PERTURBATION_WIDTHS = {0.2, 0.05, 0.01};
@@ -29,7 +29,7 @@ final class AcquisitionSearch {
     private final boolean[] categorical;
     private final int[] categories;
 
-    AcquisitionSearch(SearchSpace space) {
+    public AcquisitionSearch(SearchSpace space) {
         this.space = space;
         int d = space.dimensions();
         categorical = new boolean[d];
@@ -47,7 +47,7 @@ final class AcquisitionSearch {
     }
 
     /** @param anchors points of the cube near which good configurations were found, best first */
-    double[] maximise(ToDoubleFunction<double[]> acquisition, List<double[]> anchors, SplittableRandom random) {
+    public double[] maximise(ToDoubleFunction<double[]> acquisition, List<double[]> anchors, SplittableRandom random) {
         int d = space.dimensions();
         List<Scored> scored = new ArrayList<>();
         for (int i = 0; i < RANDOM_CANDIDATES; i++) {

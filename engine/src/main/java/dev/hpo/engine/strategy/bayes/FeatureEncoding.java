@@ -13,11 +13,11 @@ import java.util.Map;
  * value: its values have no order, and one length scale per indicator lets the fit learn how much
  * the choice matters.
  */
-final class FeatureEncoding {
+public final class FeatureEncoding {
     private final SearchSpace space;
     private final int width;
 
-    FeatureEncoding(SearchSpace space) {
+    public FeatureEncoding(SearchSpace space) {
         this.space = space;
         int w = 0;
         for (ParameterRange range : space.ranges()) {
@@ -26,12 +26,12 @@ final class FeatureEncoding {
         this.width = w;
     }
 
-    int width() {
+    public int width() {
         return width;
     }
 
     /** The features of a configuration, or null when a value is not in this space (a parent's job outside a changed range). */
-    double[] encode(Map<String, String> values) {
+    public double[] encode(Map<String, String> values) {
         double[] features = new double[width];
         int at = 0;
         for (ParameterRange range : space.ranges()) {
@@ -58,7 +58,7 @@ final class FeatureEncoding {
     }
 
     /** The features of the configuration at a point of the search cube. */
-    double[] encodeUnit(double[] unit) {
+    public double[] encodeUnit(double[] unit) {
         return encode(space.valuesAt(unit));
     }
 }

@@ -7,13 +7,13 @@ import java.util.SplittableRandom;
  * used once), the best of several by the smallest pairwise distance, so no two starting jobs are
  * near each other and every single hyperparameter is spread evenly.
  */
-final class LatinHypercube {
+public final class LatinHypercube {
     private static final int CANDIDATE_DESIGNS = 32;
 
     private LatinHypercube() {
     }
 
-    static double[][] design(int points, int dimensions, long seed) {
+    public static double[][] design(int points, int dimensions, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         double[][] best = null;
         double bestDistance = -1;

@@ -1,10 +1,6 @@
 package dev.hpo.engine.strategy.hyperband;
 
 import dev.hpo.engine.config.ObjectiveType;
-import dev.hpo.engine.space.ContinuousRange;
-import dev.hpo.engine.space.ScalingType;
-import dev.hpo.engine.space.SearchSpace;
-import dev.hpo.engine.strategy.RandomStrategy;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -56,15 +52,5 @@ class SuccessiveHalvingTest {
         assertEquals(CONTINUE, halving.decide(1, 9.0, new double[] {0.1}, min), "before MinResource a job is never stopped");
         assertEquals(CONTINUE, halving.decide(2, Double.NaN, new double[] {0.1}, min), "a value that is not a number is not ranked");
         assertEquals(CONTINUE, halving.decide(2, 0.5, new double[] {Double.NaN}, min), "nor is a peer's");
-    }
-
-    @Test
-    void hyperbandSamplesLikeRandomSearchWithTheSameSeed() {
-        SearchSpace space = new SearchSpace(List.of(new ContinuousRange("eta", 0, 1, ScalingType.Auto)));
-        HyperbandStrategy hyperband = new HyperbandStrategy(space, 5);
-        RandomStrategy random = new RandomStrategy(space, 5);
-        for (int i = 0; i < 5; i++) {
-            assertEquals(random.suggest(i, List.of()), hyperband.suggest(i, List.of()));
-        }
     }
 }

@@ -1,8 +1,8 @@
-package dev.hpo.engine.strategy.bayes;
+package dev.hpo.engine.strategy;
 
 import dev.hpo.engine.config.ObjectiveType;
 import dev.hpo.engine.space.SearchSpace;
-import dev.hpo.engine.strategy.Trial;
+import dev.hpo.engine.strategy.bayes.FeatureEncoding;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,10 +1,10 @@
-package dev.hpo.engine.strategy.bayes;
+package dev.hpo.engine.strategy;
 
 import dev.hpo.engine.config.ObjectiveType;
 import dev.hpo.engine.space.ContinuousRange;
 import dev.hpo.engine.space.ScalingType;
 import dev.hpo.engine.space.SearchSpace;
-import dev.hpo.engine.strategy.Trial;
+import dev.hpo.engine.strategy.bayes.FeatureEncoding;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

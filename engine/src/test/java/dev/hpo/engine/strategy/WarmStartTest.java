@@ -1,4 +1,4 @@
-package dev.hpo.engine.warmstart;
+package dev.hpo.engine.strategy;
 
 import dev.hpo.engine.validation.ConfigException;
 import dev.hpo.engine.config.ConfigParser;
@@ -9,7 +9,6 @@ import dev.hpo.engine.launch.SimulatedLauncher;
 import dev.hpo.engine.model.TuningJob;
 import dev.hpo.engine.model.TuningJobStatus;
 import dev.hpo.engine.store.DirectoryStore;
-import dev.hpo.engine.strategy.Trial;
 import dev.hpo.engine.tuner.Tuner;
 import dev.hpo.engine.tuner.TuningListener;
 import org.junit.jupiter.api.Test;

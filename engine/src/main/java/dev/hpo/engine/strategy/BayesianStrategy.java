@@ -1,9 +1,11 @@
-package dev.hpo.engine.strategy.bayes;
+package dev.hpo.engine.strategy;
 
 import dev.hpo.engine.config.ObjectiveType;
 import dev.hpo.engine.space.SearchSpace;
-import dev.hpo.engine.strategy.Strategy;
-import dev.hpo.engine.strategy.Trial;
+import dev.hpo.engine.strategy.bayes.AcquisitionSearch;
+import dev.hpo.engine.strategy.bayes.FeatureEncoding;
+import dev.hpo.engine.strategy.bayes.LatinHypercube;
+import dev.hpo.engine.strategy.bayes.Surrogate;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -84,22 +86,17 @@ public final class BayesianStrategy implements Strategy {
         Observations fitSet = model.capped(FIT_POINTS);
         // restarts guard against a poor local optimum while points are few; with many, the likelihood is well shaped
         int restarts = fitSet.size() <= FIT_POINTS / 2 ? 2 : fitSet.size() < FIT_POINTS ? 1 : 0;
-        KernelParameters parameters = new KernelFit(restarts, 60)
-                .fit(fitSet.inputs(), fitSet.targets(), encoding.width(), random.split());
-        GaussianProcess gp = GaussianProcess.fit(model.inputs(), model.targets(), parameters);
+        Surrogate surrogate = Surrogate.fit(fitSet.inputs(), fitSet.targets(), model.inputs(), model.targets(), restarts, random.split());
         double best = observations.bestTarget();
         for (double[] pending : observations.pending()) {
-            double believed = gp.predict(pending).mean();
-            gp = gp.with(pending, believed);
             // the believed outcome counts like a real one, so the next suggestion must beat it, not crowd next to it
-            best = Math.min(best, believed);
+            best = Math.min(best, surrogate.mean(pending));
+            surrogate = surrogate.believing(pending);
         }
-        GaussianProcess surrogate = gp;
+        Surrogate believer = surrogate;
         double incumbent = best;
-        double[] point = search.maximise(unit -> {
-            GaussianProcess.Prediction prediction = surrogate.predict(encoding.encodeUnit(unit));
-            return ExpectedImprovement.logValue(prediction.mean(), prediction.standardDeviation(), incumbent);
-        }, observations.bestUnits(space, ANCHORS), random);
+        double[] point = search.maximise(unit -> believer.logExpectedImprovement(encoding.encodeUnit(unit), incumbent),
+                observations.bestUnits(space, ANCHORS), random);
         return Optional.of(space.valuesAt(point));
     }
 

@@ -1,9 +1,7 @@
-package dev.hpo.engine.strategy.hyperband;
+package dev.hpo.engine.strategy;
 
 import dev.hpo.engine.space.SearchSpace;
-import dev.hpo.engine.strategy.RandomStrategy;
-import dev.hpo.engine.strategy.Strategy;
-import dev.hpo.engine.strategy.Trial;
+import dev.hpo.engine.strategy.hyperband.SuccessiveHalving;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.hpo.engine.warmstart;
+package dev.hpo.engine.strategy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hpo.engine.config.WarmStart;
@@ -11,7 +11,6 @@ import dev.hpo.engine.space.IntegerRange;
 import dev.hpo.engine.space.ParameterRange;
 import dev.hpo.engine.space.SearchSpace;
 import dev.hpo.engine.store.DirectoryStore;
-import dev.hpo.engine.strategy.Trial;
 
 import java.io.IOException;
 import java.nio.file.Path;

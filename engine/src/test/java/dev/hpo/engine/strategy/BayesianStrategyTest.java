@@ -1,4 +1,4 @@
-package dev.hpo.engine.strategy.bayes;
+package dev.hpo.engine.strategy;
 
 import dev.hpo.engine.config.ObjectiveType;
 import dev.hpo.engine.space.CategoricalRange;
@@ -6,9 +6,6 @@ import dev.hpo.engine.space.ContinuousRange;
 import dev.hpo.engine.space.IntegerRange;
 import dev.hpo.engine.space.ScalingType;
 import dev.hpo.engine.space.SearchSpace;
-import dev.hpo.engine.strategy.RandomStrategy;
-import dev.hpo.engine.strategy.Strategy;
-import dev.hpo.engine.strategy.Trial;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
