@@ -5,7 +5,7 @@ import dev.hpo.engine.config.ObjectiveType;
 import dev.hpo.engine.space.SearchSpace;
 import dev.hpo.engine.strategy.Strategy;
 import dev.hpo.engine.strategy.Trial;
-import dev.hpo.engine.strategy.bayes.BayesianStrategy;
+import dev.hpo.engine.strategy.BayesianStrategy;
 
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
