@@ -25,6 +25,15 @@ final class TrainingJobOutcome {
 
     static TrainingJob of(RunningTrainingJob run, String objectiveName, Map<String, FinalValue> rules, int exitCode,
                           long maxRuntimeSeconds, Instant end) {
+        List<String> warnings;
+        synchronized (run.extractor()) {
+            warnings = run.extractor().warnings();
+        }
+        return decide(run, objectiveName, rules, exitCode, maxRuntimeSeconds, end).withWarnings(warnings);
+    }
+
+    private static TrainingJob decide(RunningTrainingJob run, String objectiveName, Map<String, FinalValue> rules, int exitCode,
+                                      long maxRuntimeSeconds, Instant end) {
         MetricExtractor extractor = run.extractor();
         Map<String, Double> finals = new LinkedHashMap<>();
         Map<String, List<Double>> series = new LinkedHashMap<>();
