@@ -35,13 +35,15 @@ if mode == "epochs":
         say("epoch %d loss=%.6f" % (epoch, (x - 0.3) ** 2 + 1.0 / (epoch + 1)))
         time.sleep(delay)
 elif mode == "spawn":
-    # children, a grandchild, and one that ignores SIGTERM: stop must end all of them
+    # children, a grandchild, an orphan and one that ignores SIGTERM: stop must end all of them
     note_pid(os.getpid())
     stubborn = subprocess.Popen([sys.executable, "-c",
                                  "import signal,time; signal.signal(signal.SIGTERM, signal.SIG_IGN); time.sleep(600)"])
     note_pid(stubborn.pid)
     shell = subprocess.Popen(["sh", "-c", "sleep 600 & echo $! >> '%s'; wait" % os.path.join(job_dir, "pids.txt")])
     note_pid(shell.pid)
+    # an orphan: its shell exits at once, so it is nobody's descendant any more; only its group finds it
+    subprocess.Popen(["sh", "-c", "sleep 600 > /dev/null 2>&1 & echo $! >> '%s'" % os.path.join(job_dir, "pids.txt")]).wait()
     say("loss=%.6f" % x)
     time.sleep(600)
 elif mode == "huge-line":
