@@ -72,7 +72,7 @@ elif mode == "ansi":
 elif mode == "flood":
     lines = []
     for i in range(1, 1000001):
-        lines.append("step %d" % i if i % 1000 else "step %d loss=%.6f" % (i, 1.0 / i * 15.625))
+        lines.append("step %d" % i if i % 1000 else "step %d loss=%.6f" % (i, 15.625 * 1000.0 / i))
         if len(lines) == 10000:
             sys.stdout.write("\n".join(lines) + "\n")
             lines = []
@@ -94,7 +94,7 @@ elif mode == "orphan":
     say("loss=0.00390625")
 elif mode == "runaway-regex":
     # a line on which the 'runaway' metric's (a+)+b backtracks exponentially
-    say("a" * 40 + "!")
+    say("a" * 5000 + "!")
     say("loss=0.001953125")
 elif mode == "fail-once":
     marker = os.path.join(job_dir, "attempted")
@@ -103,6 +103,10 @@ elif mode == "fail-once":
         say("out of memory, pretend", sys.stderr)
         sys.exit(3)
     say("loss=0.0009765625")
+elif mode == "always-fail-slow":
+    time.sleep(1)
+    say("still broken", sys.stderr)
+    sys.exit(1)
 else:
     say("unknown mode " + mode, sys.stderr)
     sys.exit(2)
