@@ -25,6 +25,7 @@ final class RunningTrainingJob implements OutputListener {
     private Duration pendingGrace;
     private LaunchedJob launched;
     private long objectiveValuesSeen;
+    private volatile boolean earlyStopped;
 
     /** @param onObjectiveValue called (on an output thread) each time the objective series gains a value */
     RunningTrainingJob(TrainingJob started, MetricExtractor extractor, String objectiveName,
@@ -37,6 +38,10 @@ final class RunningTrainingJob implements OutputListener {
 
     @Override
     public void onLine(String line, boolean stderr) {
+        if (earlyStopped) {
+            // the job was judged at its last step; what it prints while it shuts down is logged, not scored
+            return;
+        }
         boolean gained;
         // stdout and stderr arrive on two threads
         synchronized (extractor) {
@@ -89,6 +94,7 @@ final class RunningTrainingJob implements OutputListener {
             return false;
         }
         stopCause = cause;
+        earlyStopped = cause == StopCause.EARLY_STOPPED;
         if (launched != null) {
             launched.stop(grace);
         } else {
