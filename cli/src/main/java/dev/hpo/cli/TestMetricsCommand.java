@@ -8,6 +8,7 @@ import dev.hpo.engine.config.ConfigParser;
 import dev.hpo.engine.config.TuningJobConfig;
 import dev.hpo.engine.metric.CompiledMetric;
 import dev.hpo.engine.metric.FinalValue;
+import dev.hpo.engine.metric.LogLineNormalizer;
 import dev.hpo.engine.metric.LogLineSplitter;
 import dev.hpo.engine.metric.MetricDefinition;
 import dev.hpo.engine.metric.MetricExtractor;
@@ -86,7 +87,8 @@ final class TestMetricsCommand implements Command {
             LogLineSplitter.pump(in, LogLineSplitter.DEFAULT_MAX_LINE_CHARS, line -> {
                 Map<String, String> captures = capture(extractor, line);
                 if (!captures.isEmpty()) {
-                    lines.add(new LineCaptures(extractor.lineCount(), line, captures));
+                    // shown as the regexes saw it: escape codes and backspaces removed
+                    lines.add(new LineCaptures(extractor.lineCount(), LogLineNormalizer.normalize(line), captures));
                 }
             });
         } catch (NoSuchFileException e) {
@@ -200,7 +202,7 @@ final class TestMetricsCommand implements Command {
     }
 
     private static String shown(String line) {
-        String visible = line.replaceAll("\\p{Cntrl}", "\u00b7");
+        String visible = line.replace("\t", "\\t").replaceAll("\\p{Cntrl}", "\u00b7");
         return visible.length() <= SHOWN_LINE_CHARS ? visible : visible.substring(0, SHOWN_LINE_CHARS) + "... (" + line.length() + " chars)";
     }
 }
