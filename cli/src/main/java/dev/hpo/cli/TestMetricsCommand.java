@@ -3,7 +3,6 @@ package dev.hpo.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hpo.engine.config.ConfigException;
 import dev.hpo.engine.config.ConfigParser;
 import dev.hpo.engine.config.TuningJobConfig;
 import dev.hpo.engine.metric.CompiledMetric;
@@ -15,6 +14,7 @@ import dev.hpo.engine.metric.MetricExtractor;
 import dev.hpo.engine.metric.MetricSeries;
 import dev.hpo.engine.metric.ObjectiveVerdict;
 import dev.hpo.engine.store.Json;
+import dev.hpo.engine.validation.ConfigException;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,7 @@
 package dev.hpo.engine.config;
 
+import dev.hpo.engine.validation.ConfigException;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
