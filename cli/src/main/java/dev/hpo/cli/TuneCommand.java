@@ -104,14 +104,16 @@ final class TuneCommand implements Command {
         out.println("Job directory: " + jobDirectory + (resume ? "   (resuming)" : ""));
         TuningJob result;
         try (TunerLock lock = TunerLock.acquire(jobDirectory)) {
+            Duration grace = stopGrace(arguments);
             Tuner tuner = new Tuner(config, store, jobDirectory, new LocalLauncher(), builtIns, display, clock,
-                    Runtime.getRuntime().availableProcessors()).withStopGrace(stopGrace(arguments));
+                    Runtime.getRuntime().availableProcessors()).withStopGrace(grace);
             CountDownLatch finished = new CountDownLatch(1);
             Thread onInterrupt = new Thread(() -> {
                 // Ctrl-C: stop the training jobs and record them before the JVM goes
                 tuner.requestStop();
                 try {
-                    finished.await(60, TimeUnit.SECONDS);
+                    // long enough for every job's grace period and its record: the JVM exits when this returns
+                    finished.await(grace.toSeconds() * 3 + 60, TimeUnit.SECONDS);
                 } catch (InterruptedException ignored) {
                     Thread.currentThread().interrupt();
                 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class HostileOutputTest {
     private static final List<String> MODES = List.of("silent", "always-fail-slow", "huge-line", "binary", "progress", "ansi",
             "flood", "close-stdout", "orphan", "runaway-regex", "fail-once");
-    private static final int MAX_RUNTIME_SECONDS = 10;
+    private static final int MAX_RUNTIME_SECONDS = 15;
 
     @TempDir
     static Path work;
@@ -49,6 +50,11 @@ class HostileOutputTest {
         output = tuner.output();
         store = new StoreProbe(work.resolve("hostile"));
         byMode = store.trainingJobs().stream().collect(Collectors.toMap(j -> j.tunedHyperParameters().get("mode"), Function.identity()));
+    }
+
+    @AfterAll
+    void endLeftovers() throws Exception {
+        Leftovers.endAllUnder(work);
     }
 
     @Test

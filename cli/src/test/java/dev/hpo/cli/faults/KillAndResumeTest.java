@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +30,11 @@ class KillAndResumeTest {
     @TempDir
     Path work;
 
+    @AfterEach
+    void endLeftovers() throws Exception {
+        Leftovers.endAllUnder(work);
+    }
+
     @Test
     void aResumedTuningJobEqualsAnUninterruptedOne() throws Exception {
         Path config = new FaultConfig("resume", "Random", JOBS, 2).continuous("x", 0, 1)
@@ -41,14 +47,15 @@ class KillAndResumeTest {
         Path output = work.resolve("crashed");
         StoreProbe store = new StoreProbe(output.resolve("resume"));
         HpoProcess tuner = HpoProcess.start(work.resolve("first.out"), "256m", "tune", config.toString(), "--output", output.toString());
-        store.await("3 completed training jobs and one running", 60, tuner,
-                quietly(s -> s.count(TrainingJobStatus.Completed) >= 3 && s.count(TrainingJobStatus.InProgress) >= 1));
+        store.await("a running training job", 60, tuner, quietly(s -> s.count(TrainingJobStatus.InProgress) >= 1));
 
         // a second tuner on the same job is refused while the first lives
         int second = HpoProcess.run(work.resolve("second.out"), 60, "tune", config.toString(), "--output", output.toString(), "--resume");
         assertEquals(1, second);
         assertTrue(Files.readString(work.resolve("second.out")).contains("already being run by another tuner"));
 
+        store.await("3 completed training jobs and one running", 60, tuner,
+                quietly(s -> s.count(TrainingJobStatus.Completed) >= 3 && s.count(TrainingJobStatus.InProgress) >= 1));
         tuner.kill9();
         Map<String, byte[]> completedBefore = new HashMap<>();
         List<String> interrupted = new java.util.ArrayList<>();

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,11 @@ class StopProcessTreeTest {
 
     @TempDir
     Path work;
+
+    @AfterEach
+    void endLeftovers() throws Exception {
+        Leftovers.endAllUnder(work);
+    }
 
     @Test
     void hpoStopEndsEveryProcessOfEveryJob() throws Exception {

@@ -250,11 +250,29 @@ public final class Tuner {
             }
             return end(endReason);
         } catch (IOException | RuntimeException | InterruptedException | Error e) {
-            // the tuner cannot go on (a full disk, a bug): its training jobs must not run on unwatched
-            for (RunningTrainingJob run : running.values()) {
-                run.stop(RunningTrainingJob.StopCause.REQUESTED, stopGrace);
-            }
+            abandon();
             throw e;
+        }
+    }
+
+    /**
+     * The tuner cannot go on (a full disk, a bug): its training jobs must not run on unwatched. They
+     * are stopped and waited for, but not recorded (the store may be what failed); a resume re-runs them.
+     */
+    private void abandon() {
+        List<RunningTrainingJob> runs = List.copyOf(running.values());
+        for (RunningTrainingJob run : runs) {
+            run.stop(RunningTrainingJob.StopCause.REQUESTED, stopGrace);
+        }
+        long deadline = System.nanoTime() + stopGrace.toNanos() + TimeUnit.SECONDS.toNanos(10);
+        for (RunningTrainingJob run : runs) {
+            try {
+                if (run.launched() != null) {
+                    run.launched().exit().get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                }
+            } catch (Exception stillEnding) {
+                // best effort: the kill has been sent
+            }
         }
     }
 
@@ -406,6 +424,12 @@ public final class Tuner {
     }
 
     private TuningJob end(String reason) throws IOException {
+        // interrupted jobs a resume had not yet run again stay interrupted, as the stop left them
+        while (!toRerun.isEmpty()) {
+            TrainingJob waiting = toRerun.poll();
+            record(waiting.finished(TrainingJobStatus.Stopped, ObjectiveStatus.Failed, null, TrainingJobOutcome.STOPPED_BY_REQUEST,
+                    Map.of(), Map.of(), clock.instant(), null));
+        }
         Instant now = clock.instant();
         TuningJobStatus status;
         String failure = null;
