@@ -43,8 +43,10 @@ final class StopCommand implements Command {
         arguments.expectPositional(1);
         Optional<Long> owner = TunerLock.liveOwner(store.directory());
         if (owner.isEmpty()) {
-            out.println("No tuner is running " + store.directory() + "; its status is "
-                    + store.tuningJob().map(j -> j.status().name()).orElse("unknown") + ".");
+            String status = store.tuningJob().map(j -> j.status().name()).orElse("unknown");
+            out.println("No tuner is running " + store.directory() + "; its status is " + status + "."
+                    + (status.equals("InProgress") || status.equals("Stopping")
+                    ? " Its tuner died; continue it with: hpo tune <config> --output <dir> --resume" : ""));
             return 1;
         }
         Files.writeString(store.directory().resolve(Tuner.STOP_REQUEST_FILE), "stop\n");

@@ -76,8 +76,9 @@ public final class LocalLauncher implements Launcher {
         }
         String started = parts.length > 1 ? parts[1] : "";
         // a recycled pid belongs to someone else: only the process that started at the noted instant is ours
-        if (ProcStat.running(pid) && startInstant(ProcessHandle.of(pid).orElse(null)).equals(started)) {
-            new ProcessTree(pid, ProcStat.of(pid).map(ProcStat::processGroup).filter(g -> g == pid).orElse(-1L))
+        ProcessHandle process = ProcessHandle.of(pid).orElse(null);
+        if (process != null && ProcStat.running(pid) && startInstant(process).equals(started)) {
+            new ProcessTree(process, ProcStat.of(pid).map(ProcStat::processGroup).filter(g -> g == pid).orElse(-1L))
                     .terminate(LEFTOVER_GRACE);
         }
     }
@@ -140,7 +141,7 @@ public final class LocalLauncher implements Launcher {
         LocalJob(Process process, Thread out, Thread err, OutputStream log) {
             this.process = process;
             // setsid makes the job the leader of a group with its own pid (a group id no other process can hold)
-            this.tree = new ProcessTree(process.pid(), SETSID != null ? process.pid() : -1);
+            this.tree = new ProcessTree(process.toHandle(), SETSID != null ? process.pid() : -1);
             Thread waiter = new Thread(() -> {
                 try {
                     int code = process.waitFor();
@@ -148,7 +149,7 @@ public final class LocalLauncher implements Launcher {
                     out.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
                     err.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
                     // what the script left behind (a background child) ends with the job, as a container would
-                    ProcessTree leftovers = new ProcessTree(process.pid(), tree.group());
+                    ProcessTree leftovers = new ProcessTree(process.toHandle(), tree.group());
                     if (leftovers.anyRunning()) {
                         leftovers.terminate(LEFTOVER_GRACE);
                         out.join(1000);
@@ -179,7 +180,7 @@ public final class LocalLauncher implements Launcher {
 
         @Override
         public void stop(Duration grace) {
-            Thread stopper = new Thread(() -> new ProcessTree(process.pid(), tree.group()).terminate(grace), "stop-" + process.pid());
+            Thread stopper = new Thread(() -> new ProcessTree(process.toHandle(), tree.group()).terminate(grace), "stop-" + process.pid());
             stopper.setDaemon(true);
             stopper.start();
         }

@@ -2,25 +2,28 @@ package dev.hpo.engine.launch;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * Ends a training job's whole process tree, gently first: SIGTERM to every process, then SIGKILL to
  * whatever is left after the grace period. Each job runs in its own session and process group
  * ({@code setsid}), so the group finds a script's children even after their parent died and they were
  * re-parented; the descendants seen from the root catch any that left the group.
+ *
+ * <p>Processes are held as {@link ProcessHandle}s, which remember their start time: a pid that ended
+ * and was given to another process is never signalled.
  */
 public final class ProcessTree {
     private static final long POLL_MILLIS = 25;
 
-    private final long root;
+    private final ProcessHandle root;
     /** The job's own process group, or -1 when it has none (no setsid) and only descendants are followed. */
     private final long group;
-    private final Set<Long> seen = new LinkedHashSet<>();
+    private final Map<Long, ProcessHandle> seen = new LinkedHashMap<>();
 
-    ProcessTree(long root, long group) {
+    ProcessTree(ProcessHandle root, long group) {
         this.root = root;
         this.group = group;
     }
@@ -32,15 +35,13 @@ public final class ProcessTree {
     /** Terminates the tree and waits until every process of it has ended (at most {@code grace} plus a moment for the kill). */
     public void terminate(Duration grace) {
         collect();
-        signal("TERM");
+        signal(false);
         long deadline = System.nanoTime() + grace.toNanos();
         while (System.nanoTime() < deadline && anyRunning()) {
             sleep();
-            collect();
         }
         for (int round = 0; round < 40 && anyRunning(); round++) {
-            collect();
-            signal("KILL");
+            signal(true);
             sleep();
         }
     }
@@ -48,40 +49,48 @@ public final class ProcessTree {
     /** True while any process of the tree runs. */
     public boolean anyRunning() {
         collect();
-        for (long pid : seen) {
-            if (ProcStat.running(pid)) {
+        for (ProcessHandle process : seen.values()) {
+            if (running(process)) {
                 return true;
             }
         }
         return false;
     }
 
+    private static boolean running(ProcessHandle process) {
+        return process.isAlive() && ProcStat.running(process.pid());
+    }
+
     private void collect() {
-        if (ProcStat.running(root)) {
-            seen.add(root);
+        if (root.isAlive()) {
+            seen.putIfAbsent(root.pid(), root);
+            root.descendants().forEach(d -> seen.putIfAbsent(d.pid(), d));
         }
-        ProcessHandle.of(root).ifPresent(handle -> handle.descendants().forEach(d -> seen.add(d.pid())));
-        for (long pid : List.copyOf(seen)) {
-            ProcessHandle.of(pid).ifPresent(handle -> handle.descendants().forEach(d -> seen.add(d.pid())));
+        for (ProcessHandle process : List.copyOf(seen.values())) {
+            if (process.isAlive()) {
+                process.descendants().forEach(d -> seen.putIfAbsent(d.pid(), d));
+            }
         }
         if (group > 0) {
-            seen.addAll(ProcStat.members(group));
+            for (long pid : ProcStat.members(group)) {
+                ProcessHandle.of(pid).ifPresent(member -> seen.putIfAbsent(pid, member));
+            }
         }
     }
 
-    private void signal(String signal) {
+    private void signal(boolean kill) {
+        collect();
         if (group > 0 && !ProcStat.members(group).isEmpty()) {
-            kill(signal, "-" + group);
+            // one signal reaches every member, also those that appeared since the last look
+            kill(kill ? "KILL" : "TERM", "-" + group);
         }
-        for (long pid : seen) {
-            if (ProcStat.running(pid)) {
-                ProcessHandle.of(pid).ifPresent(handle -> {
-                    if (signal.equals("KILL")) {
-                        handle.destroyForcibly();
-                    } else {
-                        handle.destroy();
-                    }
-                });
+        for (ProcessHandle process : seen.values()) {
+            if (running(process)) {
+                if (kill) {
+                    process.destroyForcibly();
+                } else {
+                    process.destroy();
+                }
             }
         }
     }
@@ -92,7 +101,7 @@ public final class ProcessTree {
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             kill.waitFor();
         } catch (IOException e) {
-            // no kill(1): the per-process signals below still reach every process we saw
+            // no kill(1): the per-process signals still reach every process we saw
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
