@@ -76,9 +76,13 @@ final class TuneCommand implements Command {
         if (resume && arguments.flag("replace")) {
             throw new UsageException("--resume and --replace exclude each other");
         }
-        if (resume && !DirectoryStore.holdsTuningJob(jobDirectory)) {
-            err.println("error: there is no tuning job to resume in " + jobDirectory + "; run it without --resume");
-            return 2;
+        if (resume) {
+            try {
+                Tuner.resumable(config, new DirectoryStore(jobDirectory), jobDirectory);
+            } catch (IllegalStateException cannotResume) {
+                err.println("error: " + cannotResume.getMessage());
+                return 2;
+            }
         }
         if (!resume && DirectoryStore.holdsTuningJob(jobDirectory)) {
             if (!arguments.flag("replace")) {

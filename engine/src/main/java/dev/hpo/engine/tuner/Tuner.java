@@ -140,16 +140,7 @@ public final class Tuner {
      * @throws IllegalStateException when the store holds no tuning job, a different config, or one that already ended
      */
     public TuningJob resume() throws IOException, InterruptedException {
-        TuningJob previous = store.tuningJob().orElseThrow(() -> new IllegalStateException(
-                "there is no tuning job to resume in " + jobDirectory + "; run it without --resume"));
-        if (previous.request() != null && !previous.request().equals(config.request())) {
-            throw new IllegalStateException("the config differs from the one tuning job " + previous.name()
-                    + " was started with; resume it with the same config, or start a new tuning job");
-        }
-        if (previous.status() == TuningJobStatus.Completed || previous.status() == TuningJobStatus.Failed) {
-            throw new IllegalStateException("tuning job " + previous.name() + " has already ended (" + previous.status()
-                    + "); there is nothing to resume");
-        }
+        TuningJob previous = resumable(config, store, jobDirectory);
         start = previous.creationTime();
         strategy = StrategyFactory.create(config, previous.randomSeed());
         Files.deleteIfExists(jobDirectory.resolve(STOP_REQUEST_FILE));
@@ -178,6 +169,25 @@ public final class Tuner {
         state = previous.resumed(clock.instant());
         updateState();
         return loop();
+    }
+
+    /**
+     * The tuning job in the store, if {@code config} may resume it.
+     *
+     * @throws IllegalStateException naming why not: no tuning job, another config, or one that already ended
+     */
+    public static TuningJob resumable(TuningJobConfig config, Store store, Path jobDirectory) throws IOException {
+        TuningJob previous = store.tuningJob().orElseThrow(() -> new IllegalStateException(
+                "there is no tuning job to resume in " + jobDirectory + "; run it without --resume"));
+        if (previous.request() != null && !previous.request().equals(config.request())) {
+            throw new IllegalStateException("the config differs from the one tuning job " + previous.name()
+                    + " was started with; resume it with the same config, or start a new tuning job");
+        }
+        if (previous.status() == TuningJobStatus.Completed || previous.status() == TuningJobStatus.Failed) {
+            throw new IllegalStateException("tuning job " + previous.name() + " has already ended (" + previous.status()
+                    + "); there is nothing to resume");
+        }
+        return previous;
     }
 
     /** A job the tuner's death or a stop cut short: it did not fail on its own, so it runs again. */
