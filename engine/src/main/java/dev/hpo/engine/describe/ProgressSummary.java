@@ -22,8 +22,7 @@ public final class ProgressSummary {
         line.append(String.format(Locale.ROOT, "%d/%d done, %d running, %d failed", done, maxJobs, c.inProgress(),
                 c.nonRetryableError()));
         if (c.stopped() > 0) {
-            // stopped jobs (early stopping, max runtime, a stop request) are not failures of the script
-            line.append(String.format(Locale.ROOT, ", %d stopped", c.stopped()));
+            line.append(", ").append(c.stopped()).append(" stopped");
         }
         TrainingJob best = job.bestTrainingJob();
         if (best != null) {
