@@ -31,7 +31,8 @@ public final class SuccessiveHalving {
      * @param peers the value at this same step of every other job that got this far
      */
     public Decision decide(int step, double value, double[] peers, ObjectiveType direction) {
-        if (step >= rungs.maxResource()) {
+        // a job that goes past MaxResource is stopped; at MaxResource itself it is left to finish (and write its model)
+        if (step > rungs.maxResource()) {
             return Decision.STOP_AT_MAX_RESOURCE;
         }
         if (rungs.rungAt(step) < 0 || !Double.isFinite(value)) {

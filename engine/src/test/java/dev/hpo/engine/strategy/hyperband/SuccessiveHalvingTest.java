@@ -40,7 +40,8 @@ class SuccessiveHalvingTest {
         assertEquals(STOP_AT_RUNG, halving.decide(1, 0.62, new double[] {0.50, 0.40, 0.60, 0.55, 0.70, 0.65}, max));
         // between rungs nothing is decided
         assertEquals(CONTINUE, halving.decide(2, 0.10, new double[] {0.9, 0.9}, max));
-        assertEquals(STOP_AT_MAX_RESOURCE, halving.decide(100, 0.9, new double[] {}, max));
+        assertEquals(CONTINUE, halving.decide(100, 0.9, new double[] {}, max), "at MaxResource the job may finish");
+        assertEquals(STOP_AT_MAX_RESOURCE, halving.decide(101, 0.9, new double[] {}, max));
     }
 
     @Test
