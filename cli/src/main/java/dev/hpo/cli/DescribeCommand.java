@@ -2,6 +2,7 @@ package dev.hpo.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hpo.engine.config.ParentLocation;
 import dev.hpo.engine.describe.ProgressSummary;
 import dev.hpo.engine.describe.TuningJobDescription;
 import dev.hpo.engine.model.TrainingJob;
@@ -11,8 +12,12 @@ import dev.hpo.engine.store.DirectoryStore;
 import dev.hpo.engine.store.Json;
 import dev.hpo.engine.store.TunerLock;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /** {@code hpo describe <job directory> [--json]}: the tuning job's status, counters and best training job. */
@@ -43,7 +48,7 @@ final class DescribeCommand implements Command {
         DirectoryStore store = JobDirectories.open(arguments.positional(0, "the tuning job's directory"));
         arguments.expectPositional(1);
         TuningJob job = store.tuningJob().orElseThrow();
-        ObjectNode description = TuningJobDescription.of(job, Instant.now());
+        ObjectNode description = TuningJobDescription.of(job, Instant.now(), parents(job, store.directory()));
         if (arguments.flag("json")) {
             out.println(Json.mapper().writeValueAsString(description));
             return 0;
@@ -79,10 +84,34 @@ final class DescribeCommand implements Command {
             out.println("Best:         " + best.name() + "  " + metric + " = " + best.finalObjective());
             out.println("              " + ProgressSummary.hyperParameters(best.tunedHyperParameters()));
         }
+        JsonNode overall = description.path("OverallBestTrainingJob");
+        if (!overall.isMissingNode()) {
+            out.println("Overall best: " + overall.path("TrainingJobName").asText() + " of " + overall.path("TuningJobName").asText()
+                    + "  " + metric + " = " + overall.path("FinalHyperParameterTuningJobObjectiveMetric").path("Value").asDouble()
+                    + "  (this job and its warm-start parents)");
+        }
         return 0;
     }
 
     private static boolean tunerAlive(DirectoryStore store) throws java.io.IOException {
         return TunerLock.liveOwner(store.directory()).isPresent();
+    }
+
+    /** Warm-start parents that can still be read, looked up next to this job (where the tuner found them). */
+    private static List<TuningJob> parents(TuningJob job, Path directory) {
+        List<TuningJob> parents = new ArrayList<>();
+        if (job.request() == null) {
+            return parents;
+        }
+        Path output = directory.toAbsolutePath().getParent();
+        for (JsonNode parent : job.request().path("WarmStartConfig").path("ParentHyperParameterTuningJobs")) {
+            Path location = ParentLocation.of(parent.path("HyperParameterTuningJobName").asText(), output, output);
+            try {
+                new DirectoryStore(location).tuningJob().ifPresent(parents::add);
+            } catch (IOException | RuntimeException unreadable) {
+                // a parent deleted or moved since: describe what remains
+            }
+        }
+        return parents;
     }
 }

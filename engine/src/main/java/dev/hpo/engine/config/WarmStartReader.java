@@ -64,7 +64,7 @@ final class WarmStartReader {
             if (name == null) {
                 continue;
             }
-            Path directory = locate(name, base, output);
+            Path directory = ParentLocation.of(name, base, output);
             String fieldPath = itemPath + ".HyperParameterTuningJobName";
             if (directory == null || !Files.isRegularFile(directory.resolve(TUNING_JOB_FILE))) {
                 reader.problem(fieldPath, "no tuning job '" + name + "' in " + (directory == null ? "the output directory" : directory)
@@ -80,14 +80,6 @@ final class WarmStartReader {
             }
         }
         return type == null ? null : new WarmStart(type, parents);
-    }
-
-    private static Path locate(String name, Path base, Path output) {
-        boolean plainName = name.matches("[a-zA-Z0-9](-*[a-zA-Z0-9]){0,31}");
-        if (plainName && output != null && Files.isDirectory(output.resolve(name))) {
-            return output.resolve(name).toAbsolutePath().normalize();
-        }
-        return LocalPaths.resolve(base, name).toAbsolutePath().normalize();
     }
 
     private boolean check(Path directory, String path, WarmStartType type, JsonNode current) {

@@ -4,14 +4,47 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hpo.engine.model.Counters;
+import dev.hpo.engine.model.TrainingJob;
 import dev.hpo.engine.model.TuningJob;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The DescribeHyperParameterTuningJob response for a tuning job, in SageMaker's shape. */
 public final class TuningJobDescription {
     private TuningJobDescription() {
+    }
+
+    /**
+     * With warm-start parents: an IdenticalDataAndAlgorithm job's results compare with its parents', so
+     * SageMaker adds OverallBestTrainingJob, the best of this job's and the parents' best training jobs.
+     */
+    public static ObjectNode of(TuningJob job, Instant now, List<TuningJob> parents) {
+        ObjectNode node = of(job, now);
+        JsonNode request = job.request();
+        if (request == null || !"IdenticalDataAndAlgorithm".equals(request.path("WarmStartConfig").path("WarmStartType").asText())) {
+            return node;
+        }
+        JsonNode objective = request.path("HyperParameterTuningJobConfig").path("HyperParameterTuningJobObjective");
+        boolean maximize = "Maximize".equals(objective.path("Type").asText());
+        TuningJob owner = null;
+        TrainingJob best = null;
+        List<TuningJob> all = new ArrayList<>(parents);
+        all.add(0, job);
+        for (TuningJob candidate : all) {
+            TrainingJob its = candidate.bestTrainingJob();
+            if (its != null && its.hasObjective() && (best == null
+                    || (maximize ? its.finalObjective() > best.finalObjective() : its.finalObjective() < best.finalObjective()))) {
+                best = its;
+                owner = candidate;
+            }
+        }
+        if (best != null) {
+            node.set("OverallBestTrainingJob", TrainingJobSummary.of(best, owner.name(), objective));
+        }
+        return node;
     }
 
     public static ObjectNode of(TuningJob job, Instant now) {
@@ -30,6 +63,9 @@ public final class TuningJobDescription {
         }
         if (request != null && request.has("TrainingJobDefinition")) {
             node.set("TrainingJobDefinition", request.get("TrainingJobDefinition").deepCopy());
+        }
+        if (request != null && request.has("WarmStartConfig")) {
+            node.set("WarmStartConfig", request.get("WarmStartConfig").deepCopy());
         }
         node.put("HyperParameterTuningJobStatus", job.status().name());
         node.put("CreationTime", job.creationTime().toString());

@@ -11,12 +11,15 @@ import dev.hpo.engine.model.TuningJobStatus;
 import dev.hpo.engine.store.DirectoryStore;
 import dev.hpo.engine.tuner.Tuner;
 import dev.hpo.engine.tuner.TuningListener;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hpo.engine.describe.TuningJobDescription;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -88,6 +91,23 @@ class WarmStartTest {
         double parentBest = new DirectoryStore(output.resolve("parent")).tuningJob().orElseThrow().bestTrainingJob().finalObjective();
         assertTrue(result.bestTrainingJob().finalObjective() < parentBest,
                 "3 model-guided jobs improve on the parent's best of 12 random ones: " + result.bestTrainingJob().finalObjective() + " vs " + parentBest);
+    }
+
+    @Test
+    void describeNamesTheOverallBestAcrossParentsForIdenticalDataAndAlgorithm() throws Exception {
+        TuningJob parent = tune(parse(config("parent", "Random", "Minimize", X_AND_Y, "{}", "", 12)));
+        // one job from a far corner cannot beat the parent's best of 12
+        TuningJob child = tune(parse(config("child", "Random", "Minimize", X_AND_Y.replace("\"MaxValue\": \"1\"", "\"MaxValue\": \"0.01\""), "{}",
+                parents("IdenticalDataAndAlgorithm", "parent"), 1)));
+        JsonNode description = TuningJobDescription.of(child, Instant.now(), List.of(parent));
+        assertEquals("IdenticalDataAndAlgorithm", description.path("WarmStartConfig").path("WarmStartType").asText());
+        assertEquals(parent.bestTrainingJob().name(), description.path("OverallBestTrainingJob").path("TrainingJobName").asText());
+        assertEquals("parent", description.path("OverallBestTrainingJob").path("TuningJobName").asText());
+        assertEquals(child.bestTrainingJob().name(), description.path("BestTrainingJob").path("TrainingJobName").asText());
+
+        TuningJob transfer = tune(parse(config("transfer", "Random", "Minimize", X_AND_Y, "{}", parents("TransferLearning", "parent"), 1)));
+        assertTrue(TuningJobDescription.of(transfer, Instant.now(), List.of(parent)).path("OverallBestTrainingJob").isMissingNode(),
+                "SageMaker adds OverallBestTrainingJob for IdenticalDataAndAlgorithm only");
     }
 
     @Test
