@@ -76,12 +76,25 @@ public final class BayesianStrategy implements Strategy {
         }
         SplittableRandom random = new SplittableRandom(mix(seed, index));
         if (observations.succeeded() < 2) {
-            double[] point = new double[space.dimensions()];
-            for (int i = 0; i < point.length; i++) {
-                point[i] = random.nextDouble();
-            }
-            return Optional.of(space.valuesAt(point));
+            return Optional.of(space.valuesAt(randomPoint(random)));
         }
+        try {
+            return Optional.of(space.valuesAt(modelPoint(observations, random)));
+        } catch (ArithmeticException e) {
+            // a covariance that no jitter repairs must not end the tuning job: this one job samples at random
+            return Optional.of(space.valuesAt(randomPoint(new SplittableRandom(mix(seed, index)))));
+        }
+    }
+
+    private double[] randomPoint(SplittableRandom random) {
+        double[] point = new double[space.dimensions()];
+        for (int i = 0; i < point.length; i++) {
+            point[i] = random.nextDouble();
+        }
+        return point;
+    }
+
+    private double[] modelPoint(Observations observations, SplittableRandom random) {
         Observations model = observations.capped(MODEL_POINTS);
         Observations fitSet = model.capped(FIT_POINTS);
         // restarts guard against a poor local optimum while points are few; with many, the likelihood is well shaped
@@ -95,9 +108,8 @@ public final class BayesianStrategy implements Strategy {
         }
         Surrogate believer = surrogate;
         double incumbent = best;
-        double[] point = search.maximise(unit -> believer.logExpectedImprovement(encoding.encodeUnit(unit), incumbent),
+        return search.maximise(unit -> believer.logExpectedImprovement(encoding.encodeUnit(unit), incumbent),
                 observations.bestUnits(space, ANCHORS), random);
-        return Optional.of(space.valuesAt(point));
     }
 
     static long mix(long seed, int index) {
