@@ -42,10 +42,17 @@ public final class ConfigParser {
             "EnableInterContainerTrafficEncryption", "EnableManagedSpotTraining");
 
     private final Map<String, BuiltInAlgorithm> builtIns;
+    private final PathChecks paths;
     private final ObjectMapper json = new ObjectMapper();
 
     public ConfigParser(Map<String, BuiltInAlgorithm> builtIns) {
+        this(builtIns, PathChecks.LOCAL);
+    }
+
+    /** @param paths where data, programs and scripts are looked up (the machine that runs the training jobs) */
+    public ConfigParser(Map<String, BuiltInAlgorithm> builtIns, PathChecks paths) {
         this.builtIns = Map.copyOf(builtIns);
+        this.paths = paths;
     }
 
     public TuningJobConfig parse(Path file) throws ConfigException, IOException {
@@ -113,7 +120,7 @@ public final class ConfigParser {
             }
         }
         notYet(reader, definition, "RetryStrategy", TrainingDefinitionReader.PATH, "retrying failed training jobs");
-        TrainingDefinitionReader definitions = new TrainingDefinitionReader(reader, base, builtIns);
+        TrainingDefinitionReader definitions = new TrainingDefinitionReader(reader, base, builtIns, paths);
         Algorithm algorithm = definitions.algorithm(definition);
         List<MetricDefinition> metrics = new ArrayList<>(definitions.metricDefinitions(definition));
         List<Channel> channels = definitions.channels(definition);
