@@ -1,5 +1,6 @@
 package dev.hpo.engine.pipeline;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -28,7 +29,7 @@ public final class BuildPageData {
         ObjectNode page = JsonNodeFactory.instance.objectNode();
         ObjectNode description = TuningJobDescription.of(job, now);
         page.set("tuningJob", description);
-        ObjectNode objective = (ObjectNode) description.path("HyperParameterTuningJobConfig").path("HyperParameterTuningJobObjective");
+        JsonNode objective = description.path("HyperParameterTuningJobConfig").path("HyperParameterTuningJobObjective");
         ArrayNode rows = page.putArray("trainingJobs");
         for (TrainingJob trainingJob : trainingJobs.subList(0, Math.min(trainingJobs.size(), MAX_TRAINING_JOBS))) {
             ObjectNode row = TrainingJobSummary.of(trainingJob, job.name(), objective.isMissingNode() ? null : objective);
