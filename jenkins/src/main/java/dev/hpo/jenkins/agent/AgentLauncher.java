@@ -6,6 +6,7 @@ import dev.hpo.engine.launch.Launcher;
 import dev.hpo.engine.launch.OutputListener;
 import dev.hpo.engine.metric.LogLineSplitter;
 import dev.hpo.engine.pipeline.JobRelocation;
+import dev.hpo.engine.pipeline.SecretMask;
 import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.Proc;
@@ -32,14 +33,20 @@ public final class AgentLauncher implements Launcher {
     private final VirtualChannel channel;
     private final EnvVars environment;
     private final JobRelocation relocation;
+    private final SecretMask secrets;
     private final Set<Proc> live = ConcurrentHashMap.newKeySet();
 
-    /** @param environment the step's effective environment (the node's, with withEnv and friends) */
-    public AgentLauncher(hudson.Launcher launcher, VirtualChannel channel, EnvVars environment, JobRelocation relocation) {
+    /**
+     * @param environment the step's effective environment (the node's, with withEnv and friends)
+     * @param secrets     values of the environment's sensitive variables, hidden before the tuner sees a line
+     */
+    public AgentLauncher(hudson.Launcher launcher, VirtualChannel channel, EnvVars environment, JobRelocation relocation,
+                         SecretMask secrets) {
         this.launcher = launcher;
         this.channel = channel;
         this.environment = environment;
         this.relocation = relocation;
+        this.secrets = secrets;
     }
 
     @Override
@@ -55,8 +62,8 @@ public final class AgentLauncher implements Launcher {
                 new FilePath(channel, file.getKey()).copyFrom(new FilePath(file.getValue().toFile()));
             }
             OutputStream log = new FilePath(channel, job.logFile()).write();
-            LineStream out = new LineStream(log, line -> listener.onLine(line, false));
-            LineStream err = new LineStream(log, line -> listener.onLine(line, true));
+            LineStream out = new LineStream(log, line -> listener.onLine(secrets.apply(line), false));
+            LineStream err = new LineStream(log, line -> listener.onLine(secrets.apply(line), true));
             EnvVars env = new EnvVars(environment);
             env.putAll(job.environment());
             Proc proc = launcher.launch().cmds(job.command()).envs(env).pwd(directory).stdout(out).stderr(err).quiet(true).start();

@@ -15,6 +15,7 @@ import dev.hpo.engine.pipeline.GateDecision;
 import dev.hpo.engine.pipeline.JobRelocation;
 import dev.hpo.engine.pipeline.QualityGate;
 import dev.hpo.engine.pipeline.QualityGates;
+import dev.hpo.engine.pipeline.SecretMask;
 import dev.hpo.engine.pipeline.StepConfig;
 import dev.hpo.engine.pipeline.StepResult;
 import dev.hpo.engine.store.DirectoryStore;
@@ -41,6 +42,7 @@ import java.util.List;
 import java.util.Map;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
+import org.jenkinsci.plugins.workflow.steps.EnvironmentExpander;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
 /**
@@ -117,14 +119,14 @@ final class TuningRun {
         FilePath agentJobDirectory = null;
         int cores;
         if (body) {
-            launcher = new BodyLauncher(new PipelineBodyRunner(context));
+            launcher = new BodyLauncher(new PipelineBodyRunner(context, secrets(context, context.get(EnvVars.class))));
             cores = 1;
         } else {
             agentJobDirectory = inWorkspace(workspace, Path.of(workspace.getRemote()).relativize(config.outputPath())
                     .resolve(config.name()).toString(), "outputDirectory");
             agentJobDirectory.mkdirs();
             agentLauncher = new AgentLauncher(context.get(hudson.Launcher.class), workspace.getChannel(), environment,
-                    new JobRelocation(storeDirectory, agentJobDirectory.getRemote()));
+                    new JobRelocation(storeDirectory, agentJobDirectory.getRemote()), secrets(context, environment));
             launcher = agentLauncher;
             cores = workspace.act(new AgentCores());
         }
@@ -182,6 +184,18 @@ final class TuningRun {
             // shows the stage as unstable or failed in the stage views, as the junit step does
             node.addOrReplaceAction(new WarningAction(result).withMessage(String.join("; ", decision.reasons())));
         }
+    }
+
+    /** The values of withCredentials' variables and any other the Pipeline marks sensitive. */
+    static SecretMask secrets(StepContext context, EnvVars environment) throws Exception {
+        EnvironmentExpander expander = context.get(EnvironmentExpander.class);
+        List<String> values = new ArrayList<>();
+        if (expander != null) {
+            for (String name : expander.getSensitiveVariables()) {
+                values.add(environment.get(name));
+            }
+        }
+        return SecretMask.of(values);
     }
 
     /** A path from the Jenkinsfile, kept inside the workspace. */
