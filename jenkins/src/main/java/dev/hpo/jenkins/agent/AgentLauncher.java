@@ -59,7 +59,7 @@ public final class AgentLauncher implements Launcher {
                 new FilePath(channel, path).mkdirs();
             }
             for (Map.Entry<String, java.nio.file.Path> file : job.files().entrySet()) {
-                new FilePath(channel, file.getKey()).copyFrom(new FilePath(file.getValue().toFile()));
+                new FilePath(file.getValue().toFile()).copyTo(new FilePath(channel, file.getKey()));
             }
             OutputStream log = new FilePath(channel, job.logFile()).write();
             LineStream out = new LineStream(log, line -> listener.onLine(secrets.apply(line), false));
