@@ -139,7 +139,7 @@ class TuneHyperparametersStepTest {
         List<Long> pids = List.of();
         for (int attempt = 0; attempt < 600 && pids.size() < 2; attempt++) {
             Thread.sleep(100);
-            pids = jobs.exists() ? jobs.list("*/pid-*").stream().map(f -> Long.parseLong(f.getName().substring(4))).toList() : List.of();
+            pids = jobs.exists() ? java.util.Arrays.stream(jobs.list("*/pid-*")).map(f -> Long.parseLong(f.getName().substring(4))).toList() : List.of();
         }
         assertEquals(2, pids.size(), "two training jobs run at once");
 
