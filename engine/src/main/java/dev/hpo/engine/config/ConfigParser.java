@@ -1,5 +1,7 @@
 package dev.hpo.engine.config;
 
+import dev.hpo.engine.validation.ConfigException;
+import dev.hpo.engine.validation.ConfigProblem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -151,11 +153,31 @@ public final class ConfigParser {
                         + " needs a 'validation' channel");
             }
         }
+        if (reader.problems().isEmpty() && algorithm != null && algorithm.isBuiltIn()) {
+            // only a config that is otherwise right is worth reading the data for
+            checkInputs(reader, builtIns.get(algorithm.builtInName()), channels, statics, ranges, objective);
+        }
         if (!reader.problems().isEmpty()) {
             throw new ConfigException(reader.problems());
         }
         return new TuningJobConfig(name, strategy, objective, limits, new SearchSpace(ranges), statics, algorithm, metrics,
                 channels, output, environment, jobRuntime, seed, reader.ignored(), root);
+    }
+
+    private static void checkInputs(FieldReader reader, BuiltInAlgorithm builtIn, List<Channel> channels,
+                                    Map<String, String> statics, List<ParameterRange> ranges, Objective objective) {
+        Map<Channel, String> paths = new LinkedHashMap<>();
+        for (int i = 0; i < channels.size(); i++) {
+            paths.put(channels.get(i), TrainingDefinitionReader.PATH + ".InputDataConfig[" + i + "]");
+        }
+        Map<String, String> hyperParameters = new LinkedHashMap<>(statics);
+        for (ParameterRange range : ranges) {
+            hyperParameters.put(range.name(), range.valueAt(0.5));
+        }
+        hyperParameters.put(Objective.HYPERPARAMETER, objective.metricName());
+        for (ConfigProblem problem : builtIn.inputCheck().check(paths, hyperParameters, TrainingDefinitionReader.PATH + ".StaticHyperParameters")) {
+            reader.problem(problem.fieldPath(), problem.message());
+        }
     }
 
     private static void notYet(FieldReader reader, JsonNode parent, String field, String path, String what) {
