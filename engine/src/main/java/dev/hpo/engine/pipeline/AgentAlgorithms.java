@@ -8,7 +8,9 @@ import java.util.Map;
 /**
  * The built-in algorithms as an agent runs them. The agent needs an hpo installation (a built checkout
  * or an unpacked distribution: {@code cli/target/hpo-cli.jar} and {@code cli/target/lib/}), found in
- * HPO_HOME; the plugin does not carry XGBoost's native libraries to every agent.
+ * HPO_HOME; the plugin does not carry XGBoost's native libraries to every agent. The built-in's input
+ * check (which reads the data with XGBoost) is not run by the step: the data is on the agent, the parser
+ * on the controller; bad data then fails the first training jobs, each with XGBoost's reason.
  */
 public final class AgentAlgorithms {
     public static final String HPO_HOME = "HPO_HOME";

@@ -1,9 +1,9 @@
 package dev.hpo.engine.pipeline;
 
 import dev.hpo.engine.config.BuiltInAlgorithm;
-import dev.hpo.engine.config.ConfigException;
+import dev.hpo.engine.validation.ConfigException;
 import dev.hpo.engine.config.ConfigParser;
-import dev.hpo.engine.config.ConfigProblem;
+import dev.hpo.engine.validation.ConfigProblem;
 import dev.hpo.engine.config.PathChecks;
 import dev.hpo.engine.config.TuningJobConfig;
 

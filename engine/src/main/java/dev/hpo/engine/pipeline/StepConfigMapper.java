@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hpo.engine.config.ConfigProblem;
+import dev.hpo.engine.validation.ConfigProblem;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hpo.engine.config.ConfigException;
+import dev.hpo.engine.validation.ConfigException;
 import dev.hpo.engine.config.ObjectiveType;
 import dev.hpo.engine.model.Counters;
 import dev.hpo.engine.model.ObjectiveStatus;

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hpo.engine.config.BuiltInAlgorithm;
-import dev.hpo.engine.config.ConfigException;
+import dev.hpo.engine.validation.ConfigException;
 import dev.hpo.engine.config.ConfigParser;
-import dev.hpo.engine.config.ConfigProblem;
+import dev.hpo.engine.validation.ConfigProblem;
 import dev.hpo.engine.config.ObjectiveType;
 import dev.hpo.engine.config.PathChecks;
 import dev.hpo.engine.config.StrategyName;

@@ -1,7 +1,7 @@
 package dev.hpo.jenkins.steps;
 
 import dev.hpo.engine.config.BuiltInAlgorithm;
-import dev.hpo.engine.config.ConfigException;
+import dev.hpo.engine.validation.ConfigException;
 import dev.hpo.engine.config.PathChecks;
 import dev.hpo.engine.config.TuningJobConfig;
 import dev.hpo.engine.launch.Launcher;
