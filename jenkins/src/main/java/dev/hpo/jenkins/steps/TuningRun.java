@@ -17,6 +17,7 @@ import dev.hpo.engine.pipeline.QualityGate;
 import dev.hpo.engine.pipeline.QualityGates;
 import dev.hpo.engine.pipeline.SecretMask;
 import dev.hpo.engine.pipeline.StepConfig;
+import dev.hpo.engine.pipeline.StepConfigMapper;
 import dev.hpo.engine.pipeline.StepResult;
 import dev.hpo.engine.store.DirectoryStore;
 import dev.hpo.engine.tuner.Tuner;
@@ -75,7 +76,8 @@ final class TuningRun {
         PrintStream console = listener.getLogger();
         boolean body = form == TuningStepExecution.Form.BODY;
         FilePath workspace = body ? null : context.get(FilePath.class);
-        EnvVars environment = body ? new EnvVars() : context.get(EnvVars.class);
+        EnvVars contextEnvironment = context.get(EnvVars.class);
+        EnvVars environment = contextEnvironment == null ? new EnvVars() : contextEnvironment;
 
         List<QualityGate> gates;
         TuningJobConfig config;
@@ -119,11 +121,12 @@ final class TuningRun {
         FilePath agentJobDirectory = null;
         int cores;
         if (body) {
-            launcher = new BodyLauncher(new PipelineBodyRunner(context, secrets(context, context.get(EnvVars.class))));
+            launcher = new BodyLauncher(new PipelineBodyRunner(context, secrets(context, environment)));
             cores = 1;
         } else {
-            agentJobDirectory = inWorkspace(workspace, Path.of(workspace.getRemote()).relativize(config.outputPath())
-                    .resolve(config.name()).toString(), "outputDirectory");
+            Path workspacePath = Path.of(workspace.getRemote());
+            Path output = config.outputPath() == null ? workspacePath.resolve(StepConfigMapper.DEFAULT_OUTPUT_DIRECTORY) : config.outputPath();
+            agentJobDirectory = inWorkspace(workspace, workspacePath.relativize(output).resolve(config.name()).toString(), "outputDirectory");
             agentJobDirectory.mkdirs();
             agentLauncher = new AgentLauncher(context.get(hudson.Launcher.class), workspace.getChannel(), environment,
                     new JobRelocation(storeDirectory, agentJobDirectory.getRemote()), secrets(context, environment));

@@ -70,7 +70,10 @@ public final class TuningStepExecution extends StepExecution {
     public void stop(@NonNull Throwable cause) throws Exception {
         TuningRun current = run;
         if (current == null || !current.requestStop(cause)) {
-            super.stop(cause);
+            // no tuner yet (the config is being checked): fail now; the thread finds the stop and ends quietly
+            if (finished == null || finished.compareAndSet(false, true)) {
+                super.stop(cause);
+            }
             return;
         }
         Timer.get().schedule(() -> {
