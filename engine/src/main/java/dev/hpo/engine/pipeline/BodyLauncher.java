@@ -103,14 +103,16 @@ public final class BodyLauncher implements Launcher {
 
     /**
      * The script-mode variables that make sense wherever the body runs: the hyperparameters and the job's
-     * name. Directories prepared by the tuner are not passed, because the body may run on another agent.
+     * name. Directories prepared by the tuner are not passed, because the body may run on another agent,
+     * nor the tuner's share of its own cores as OMP_NUM_THREADS: the body's node has cores of its own.
      */
     static Map<String, String> environment(LaunchRequest request) {
         Map<String, String> environment = new LinkedHashMap<>();
         for (Map.Entry<String, String> entry : request.environment().entrySet()) {
             String name = entry.getKey();
+            boolean scriptMode = name.startsWith("SM_");
             if (name.equals("SM_HPS") || name.startsWith("SM_HP_") || name.equals("SM_TRAINING_JOB_NAME")
-                    || !name.startsWith("SM_")) {
+                    || !scriptMode && !name.equals("OMP_NUM_THREADS")) {
                 environment.put(name, entry.getValue());
             }
         }
