@@ -29,7 +29,7 @@ public final class StepConfigMapper {
     public static final Set<String> TUNING_ARGUMENTS = Set.of("name", "algorithm", "objective", "objectiveType", "ranges",
             "staticHyperParameters", "strategy", "strategyConfig", "maxJobs", "maxParallelJobs", "maxRuntime",
             "maxRuntimePerJob", "metricDefinitions", "earlyStopping", "completionCriteria", "retries", "randomSeed",
-            "warmStart", "environment", "inputs", "outputDirectory");
+            "warmStart", "environment", "inputs", "outputDirectory", "command");
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String TUNING = "HyperParameterTuningJobConfig";
@@ -87,10 +87,18 @@ public final class StepConfigMapper {
         ObjectNode algorithm = definition.putObject("AlgorithmSpecification");
         ArrayNode channels = NODES.arrayNode();
         if (bodyForm) {
-            if (arguments.get("algorithm") != null) {
-                problems.add(new ConfigProblem("algorithm", "the block form runs its body as the training job; remove algorithm"));
+            for (String given : List.of("algorithm", "command")) {
+                if (arguments.get(given) != null) {
+                    problems.add(new ConfigProblem(given, "the block form runs its body as the training job; remove " + given));
+                }
             }
             algorithm.putArray("ContainerEntrypoint").add(BODY_PROGRAM);
+        } else if (arguments.get("command") != null) {
+            // command: 'python3 train.py' is short for algorithm: command('python3 train.py')
+            if (arguments.get("algorithm") != null) {
+                problems.add(new ConfigProblem("command", "give algorithm or command, not both"));
+            }
+            algorithm(algorithm, channels, Map.of("kind", "command", "command", arguments.get("command")));
         } else {
             algorithm(algorithm, channels, arguments.get("algorithm"));
         }

@@ -195,6 +195,13 @@ class StepConfigTest {
         TuningJobConfig config = parse(args);
         assertEquals(List.of("sh", script.toString()), config.algorithm().command());
         assertEquals("loss", config.metricDefinitions().get(0).name());
+
+        // command: '...' is the shorthand for algorithm: command('...')
+        args.remove("algorithm");
+        args.put("command", "sh train.sh");
+        assertEquals(List.of("sh", script.toString()), parse(args).algorithm().command());
+        args.put("algorithm", Map.of("kind", "command", "command", "sh train.sh"));
+        assertTrue(problems(assertThrows(ConfigException.class, () -> parse(args))).get("command").contains("not both"));
     }
 
     @Test

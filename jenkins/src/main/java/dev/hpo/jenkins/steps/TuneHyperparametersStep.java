@@ -20,6 +20,7 @@ import org.kohsuke.stapler.DataBoundSetter;
  */
 public final class TuneHyperparametersStep extends AbstractTuningStep {
     private AlgorithmSpec algorithm;
+    private String command;
     private String hpoHome;
 
     @DataBoundConstructor
@@ -33,6 +34,16 @@ public final class TuneHyperparametersStep extends AbstractTuningStep {
     @DataBoundSetter
     public void setAlgorithm(AlgorithmSpec algorithm) {
         this.algorithm = algorithm;
+    }
+
+    public String getCommand() {
+        return command;
+    }
+
+    /** {@code command: 'python3 train.py'}: short for {@code algorithm: command('python3 train.py')}. */
+    @DataBoundSetter
+    public void setCommand(String command) {
+        this.command = emptyToNull(command);
     }
 
     public String getHpoHome() {
@@ -50,6 +61,9 @@ public final class TuneHyperparametersStep extends AbstractTuningStep {
         java.util.Map<String, Object> args = super.tuningArguments();
         if (algorithm != null) {
             args.put("algorithm", algorithm.toArgument());
+        }
+        if (command != null) {
+            args.put("command", command);
         }
         return args;
     }
