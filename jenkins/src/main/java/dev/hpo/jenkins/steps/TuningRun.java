@@ -201,12 +201,12 @@ final class TuningRun {
         return SecretMask.of(values);
     }
 
-    /** A path from the Jenkinsfile, kept inside the workspace. */
+    /** A path from the Jenkinsfile, kept inside the workspace (isDescendant refuses absolute paths by throwing). */
     private static FilePath inWorkspace(FilePath workspace, String relative, String argument) throws Exception {
         if (workspace == null) {
             throw new AbortException("tuneHyperparameters: " + argument + " needs a workspace; use it inside node { }");
         }
-        if (!workspace.isDescendant(relative)) {
+        if (Path.of(relative).isAbsolute() || !workspace.isDescendant(relative)) {
             throw new AbortException("tuneHyperparameters: " + argument + ": '" + relative + "' is outside the workspace " + workspace.getRemote());
         }
         return workspace.child(relative);
