@@ -94,7 +94,9 @@ class TuneHyperparametersStepTest {
         assertTrue(json.contains("\"trainingJobs\":["), json);
         String data = j.createWebClient().goTo(build.getUrl() + "hpo/data", "application/json").getWebResponse().getContentAsString();
         assertTrue(data.contains("\"HyperParameterTuningJobStatus\":\"Completed\""), data);
-        j.createWebClient().goTo(build.getUrl() + "hpo/");
+        // the page itself is a skeleton; its script is tested in a real browser by the engine's BuildPageScriptBrowserTest
+        String page = j.createWebClient().withJavaScriptEnabled(false).goTo(build.getUrl() + "hpo/").getWebResponse().getContentAsString();
+        assertTrue(page.contains("data-url=\"" + j.contextPath + "/" + build.getUrl() + "hpo/data\""), page);
     }
 
     @Test
