@@ -297,6 +297,31 @@ class StepConfigTest {
     }
 
     @Test
+    void earlyStoppingCompletionCriteriaRetriesAndRuntimesReachTheEngine() throws Exception {
+        Map<String, Object> args = example();
+        args.put("earlyStopping", "Auto");
+        args.put("completionCriteria", Map.of("targetObjective", new BigDecimal("0.95"), "maxJobsNotImproving", 5, "convergenceDetected", true));
+        args.put("retries", 2);
+        args.put("maxRuntimePerJob", 600);
+        args.put("maxRuntime", 3600);
+        args.put("randomSeed", 7);
+        TuningJobConfig config = parse(args);
+
+        assertEquals(dev.hpo.engine.config.EarlyStoppingType.Auto, config.earlyStopping());
+        assertEquals(new dev.hpo.engine.config.CompletionCriteria(0.95, 5, true), config.completionCriteria());
+        assertEquals(2, config.maxRetryAttempts());
+        assertEquals(600, config.maxRuntimePerJobSeconds());
+        assertEquals(3600, config.limits().maxRuntimeSeconds());
+        assertEquals(7L, config.randomSeed());
+
+        args.put("retries", -1);
+        args.put("completionCriteria", Map.of("maxJobsNotImproving", 0));
+        Map<String, String> problems = problems(assertThrows(ConfigException.class, () -> parse(args)));
+        assertTrue(problems.containsKey("retries"), problems.toString());
+        assertTrue(problems.containsKey("completionCriteria.maxJobsNotImproving"), problems.toString());
+    }
+
+    @Test
     void featuresTheEngineDoesNotOfferYetAreRefusedUnderTheArgumentsName() {
         Map<String, Object> args = example();
         args.put("retries", 2);
