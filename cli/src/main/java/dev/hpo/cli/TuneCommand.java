@@ -5,6 +5,7 @@ import dev.hpo.engine.config.ConfigException;
 import dev.hpo.engine.config.ConfigParser;
 import dev.hpo.engine.config.TuningJobConfig;
 import dev.hpo.engine.describe.ProgressSummary;
+import dev.hpo.engine.describe.ResultFile;
 import dev.hpo.engine.launch.LocalLauncher;
 import dev.hpo.engine.model.TrainingJob;
 import dev.hpo.engine.model.TuningJob;
@@ -90,7 +91,8 @@ final class TuneCommand implements Command {
         out.println("Job directory: " + jobDirectory);
         TuningJob result;
         try (TunerLock lock = TunerLock.acquire(jobDirectory)) {
-            Tuner tuner = new Tuner(config, store, jobDirectory, new LocalLauncher(), builtIns, display, clock,
+            LiveReport report = new LiveReport(display, jobDirectory, clock, err);
+            Tuner tuner = new Tuner(config, store, jobDirectory, new LocalLauncher(), builtIns, report, clock,
                     Runtime.getRuntime().availableProcessors());
             CountDownLatch finished = new CountDownLatch(1);
             Thread onInterrupt = new Thread(() -> {
@@ -107,6 +109,11 @@ final class TuneCommand implements Command {
                 result = tuner.run();
             } finally {
                 finished.countDown();
+            }
+            // result.json for build tools even if the page cannot be drawn
+            ResultFile.write(jobDirectory, result);
+            if (report.write()) {
+                out.println("Dashboard: " + report.page());
             }
             try {
                 Runtime.getRuntime().removeShutdownHook(onInterrupt);
