@@ -1,6 +1,5 @@
 package dev.hpo.xgboost.serve;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,11 +18,10 @@ import java.util.regex.Pattern;
  * Every row must have the model's feature count; the first row that does not is named in the reason.
  */
 final class RequestParser {
-    // Java's parser also takes hex floats and a trailing 'f' or 'd'; a model's input should not.
+    // plain decimals, as CsvCheck accepts them for training: no hex floats, no 'f' or 'd' suffixes
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
     private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(JsonParser.Feature.ALLOW_NON_NUMERIC_NUMBERS)
-            // decimals kept as written, then rounded once to float, as the CSV path and XGBoost's own loader do
+            // decimals kept as written, for XGBoost's loader to round
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
 
@@ -43,20 +41,8 @@ final class RequestParser {
     }
 
     FeatureRows csv(String text) throws BadRequest {
-        int rows = 0;
-        for (int i = 0, start = 0; i <= text.length(); i++) {
-            if (i == text.length() || text.charAt(i) == '\n') {
-                if (!text.substring(start, i).isBlank()) {
-                    rows++;
-                }
-                start = i + 1;
-            }
-        }
-        if (rows == 0) {
-            throw new BadRequest("the request holds no rows");
-        }
-        float[] values = new float[Math.multiplyExact(rows, features)];
-        int row = 0, line = 0;
+        StringBuilder rows = new StringBuilder(text.length() + 16);
+        int count = 0, line = 0;
         for (int i = 0, start = 0; i <= text.length(); i++) {
             if (i < text.length() && text.charAt(i) != '\n') {
                 continue;
@@ -73,28 +59,25 @@ final class RequestParser {
                         + " features (CSV rows are features only: no label, no header)");
             }
             for (int c = 0; c < features; c++) {
-                values[row * features + c] = number(fields[c], line, c + 1);
+                check(fields[c], line, c + 1);
             }
-            row++;
+            rows.append(content.endsWith("\r") ? content.substring(0, content.length() - 1) : content).append('\n');
+            count++;
         }
-        return new FeatureRows(values, rows, features);
+        if (count == 0) {
+            throw new BadRequest("the request holds no rows");
+        }
+        return new FeatureRows(rows.toString(), count);
     }
 
-    private static float number(String field, int line, int column) throws BadRequest {
+    private static void check(String field, int line, int column) throws BadRequest {
         String t = field.trim();
-        if (t.isEmpty()) {
-            return Float.NaN;
-        }
-        if (NUMBER.matcher(t).matches()) {
-            return Float.parseFloat(t);
+        if (t.isEmpty() || NUMBER.matcher(t).matches()) {
+            return;
         }
         switch (t.toLowerCase(Locale.ROOT)) {
-            case "nan":
-                return Float.NaN;
-            case "inf", "+inf", "infinity", "+infinity":
-                return Float.POSITIVE_INFINITY;
-            case "-inf", "-infinity":
-                return Float.NEGATIVE_INFINITY;
+            case "nan", "inf", "+inf", "-inf", "infinity", "+infinity", "-infinity":
+                return;
             default:
                 String shown = t.length() > 40 ? t.substring(0, 40) + "..." : t;
                 throw new BadRequest("line " + line + ", column " + column + ": '" + shown + "' is not a number");
@@ -124,7 +107,7 @@ final class RequestParser {
             throw new BadRequest("the request holds no rows");
         }
         int rows = instances.size();
-        float[] values = new float[Math.multiplyExact(rows, features)];
+        StringBuilder csv = new StringBuilder(rows * features * 8);
         for (int r = 0; r < rows; r++) {
             JsonNode row = instances.get(r);
             if (row.isObject() && row.path("features").isArray()) {
@@ -136,15 +119,18 @@ final class RequestParser {
             }
             for (int c = 0; c < features; c++) {
                 JsonNode v = row.get(c);
-                if (v.isNull()) {
-                    values[r * features + c] = Float.NaN;
-                } else if (v.isNumber()) {
-                    values[r * features + c] = v.isIntegralNumber() ? v.floatValue() : Float.parseFloat(v.numberValue().toString());
-                } else {
+                if (c > 0) {
+                    csv.append(',');
+                }
+                if (v.isNumber()) {
+                    // the number as the client wrote it, so it is rounded to float once, by XGBoost, as in training
+                    csv.append(v.isBigDecimal() ? v.decimalValue().toString() : v.asText());
+                } else if (!v.isNull()) {
                     throw new BadRequest("instance " + r + ", value " + c + ": " + v + " is not a number or null");
                 }
             }
+            csv.append('\n');
         }
-        return new FeatureRows(values, rows, features);
+        return new FeatureRows(csv.toString(), rows);
     }
 }
