@@ -101,8 +101,6 @@ public final class InferenceServer implements AutoCloseable {
                 send(exchange, 200, format.mimeType(), format.write(model.score(rows)));
             } catch (BadRequest e) {
                 send(exchange, e.status(), "text/plain", e.getMessage() + "\n");
-            } catch (UsageException e) {
-                send(exchange, 400, "text/plain", e.getMessage() + "\n");
             } catch (XGBoostError e) {
                 send(exchange, 500, "text/plain", "XGBoost error: " + XGBoostMessages.oneLine(e) + "\n");
             } catch (RuntimeException e) {

@@ -41,8 +41,20 @@ final class RequestParser {
     }
 
     FeatureRows csv(String text) throws BadRequest {
-        StringBuilder rows = new StringBuilder(text.length() + 16);
-        int count = 0, line = 0;
+        int count = 0;
+        for (int i = 0, start = 0; i <= text.length(); i++) {
+            if (i == text.length() || text.charAt(i) == '\n') {
+                if (!text.substring(start, i).isBlank()) {
+                    count++;
+                }
+                start = i + 1;
+            }
+        }
+        if (count == 0) {
+            throw new BadRequest("the request holds no rows");
+        }
+        float[] values = new float[Math.multiplyExact(count, features)];
+        int row = 0, line = 0;
         for (int i = 0, start = 0; i <= text.length(); i++) {
             if (i < text.length() && text.charAt(i) != '\n') {
                 continue;
@@ -60,14 +72,11 @@ final class RequestParser {
             }
             for (int c = 0; c < features; c++) {
                 check(fields[c], line, c + 1);
+                values[row * features + c] = LoaderFloats.parse(fields[c]);
             }
-            rows.append(content.endsWith("\r") ? content.substring(0, content.length() - 1) : content).append('\n');
-            count++;
+            row++;
         }
-        if (count == 0) {
-            throw new BadRequest("the request holds no rows");
-        }
-        return new FeatureRows(rows.toString(), count);
+        return new FeatureRows(values, count, features);
     }
 
     private static void check(String field, int line, int column) throws BadRequest {
@@ -107,7 +116,7 @@ final class RequestParser {
             throw new BadRequest("the request holds no rows");
         }
         int rows = instances.size();
-        StringBuilder csv = new StringBuilder(rows * features * 8);
+        float[] values = new float[Math.multiplyExact(rows, features)];
         for (int r = 0; r < rows; r++) {
             JsonNode row = instances.get(r);
             if (row.isObject() && row.path("features").isArray()) {
@@ -119,18 +128,16 @@ final class RequestParser {
             }
             for (int c = 0; c < features; c++) {
                 JsonNode v = row.get(c);
-                if (c > 0) {
-                    csv.append(',');
-                }
-                if (v.isNumber()) {
-                    // the number as the client wrote it, so it is rounded to float once, by XGBoost, as in training
-                    csv.append(v.isBigDecimal() ? v.decimalValue().toString() : v.asText());
-                } else if (!v.isNull()) {
+                if (v.isNull()) {
+                    values[r * features + c] = Float.NaN;
+                } else if (v.isNumber()) {
+                    // the number as the client wrote it, rounded as the CSV loader rounds it
+                    values[r * features + c] = LoaderFloats.parse(v.isBigDecimal() ? v.decimalValue().toString() : v.asText());
+                } else {
                     throw new BadRequest("instance " + r + ", value " + c + ": " + v + " is not a number or null");
                 }
             }
-            csv.append('\n');
         }
-        return new FeatureRows(csv.toString(), rows);
+        return new FeatureRows(values, rows, features);
     }
 }

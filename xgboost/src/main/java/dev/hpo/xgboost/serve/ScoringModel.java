@@ -1,8 +1,6 @@
 package dev.hpo.xgboost.serve;
 
-import dev.hpo.xgboost.ContentType;
 import dev.hpo.xgboost.ModelFiles;
-import dev.hpo.xgboost.NativeData;
 import dev.hpo.xgboost.UsageException;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.DMatrix;
@@ -11,7 +9,6 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,17 +22,12 @@ import java.util.List;
 final class ScoringModel implements AutoCloseable {
     private final byte[] bytes;
     private final Path file;
-    private final Path scratchDirectory;
     private final int features;
     private final List<Booster> all = new ArrayList<>();
     private final ThreadLocal<Booster> perThread = ThreadLocal.withInitial(this::load);
 
     ScoringModel(Path fileOrDirectory) throws UsageException, IOException, XGBoostError {
         file = ModelFiles.resolve(fileOrDirectory);
-        Path shm = Path.of("/dev/shm");
-        // memory-backed where the system has it: each request's rows pass through one small file
-        scratchDirectory = Files.isDirectory(shm) && Files.isWritable(shm)
-                ? Files.createTempDirectory(shm, "hpo-serve-") : Files.createTempDirectory("hpo-serve-");
         bytes = Files.readAllBytes(file);
         Booster first = XGBoost.loadModel(new ByteArrayInputStream(bytes));
         features = (int) first.getNumFeature();
@@ -52,19 +44,13 @@ final class ScoringModel implements AutoCloseable {
         return features;
     }
 
-    /** Scores checked rows through XGBoost's own CSV loader, the one that read the training data. */
-    float[][] score(FeatureRows rows) throws XGBoostError, IOException, UsageException {
-        Path scratch = Files.createTempFile(scratchDirectory, "rows-", ".csv");
+    /** Scores rows in memory: {@link LoaderFloats} has already rounded them as XGBoost's loader would. */
+    float[][] score(FeatureRows rows) throws XGBoostError {
+        DMatrix matrix = new DMatrix(rows.values(), rows.rows(), rows.columns(), Float.NaN);
         try {
-            Files.writeString(scratch, rows.csv(), StandardCharsets.UTF_8);
-            DMatrix matrix = NativeData.load(scratch, ContentType.CSV, false);
-            try {
-                return perThread.get().predict(matrix);
-            } finally {
-                matrix.dispose();
-            }
+            return perThread.get().predict(matrix);
         } finally {
-            Files.deleteIfExists(scratch);
+            matrix.dispose();
         }
     }
 
@@ -85,14 +71,6 @@ final class ScoringModel implements AutoCloseable {
         synchronized (all) {
             all.forEach(Booster::dispose);
             all.clear();
-        }
-        try (var left = Files.list(scratchDirectory)) {
-            for (Path path : left.toList()) {
-                Files.deleteIfExists(path);
-            }
-            Files.deleteIfExists(scratchDirectory);
-        } catch (IOException e) {
-            // a temporary directory the system cleans anyway; stopping must not fail on it
         }
     }
 }
