@@ -43,6 +43,11 @@ public final class InferenceServer implements AutoCloseable {
 
     public static InferenceServer start(Path model, String host, int port, int threads)
             throws UsageException, IOException, XGBoostError {
+        // The JDK server writes headers and body in separate packets; with Nagle's algorithm on, the
+        // client's delayed ACK then holds every small response back by about 40 ms.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         ScoringModel scoring = new ScoringModel(model);
         HttpServer http;
         try {
