@@ -12,8 +12,8 @@ import java.time.Clock;
 
 /**
  * Keeps the tuning job's dashboard page current while it runs (the page reloads itself), in front of
- * another listener. Redrawn when a training job ends, at most every few seconds: a 2,000-job page
- * takes a moment to build, and the tuner waits for it.
+ * another listener. Redrawn when a training job ends, at most every few seconds and never more than a
+ * fifth of the time: a 2,000-job page takes seconds to build, and the tuner waits for it.
  */
 final class LiveReport implements TuningListener {
     private static final long MIN_INTERVAL_MILLIS = 5_000;
@@ -23,6 +23,7 @@ final class LiveReport implements TuningListener {
     private final Clock clock;
     private final PrintStream err;
     private long lastWritten = Long.MIN_VALUE / 2;
+    private long lastDuration;
     private boolean warned;
 
     LiveReport(TuningListener next, Path jobDirectory, Clock clock, PrintStream err) {
@@ -47,7 +48,7 @@ final class LiveReport implements TuningListener {
     @Override
     public void trainingJobEnded(TuningJob state, TrainingJob job) {
         next.trainingJobEnded(state, job);
-        if (clock.millis() - lastWritten >= MIN_INTERVAL_MILLIS) {
+        if (clock.millis() - lastWritten >= Math.max(MIN_INTERVAL_MILLIS, 4 * lastDuration)) {
             write();
         }
     }
@@ -64,7 +65,7 @@ final class LiveReport implements TuningListener {
 
     /** Writes the page and result.json now; a failure is reported once and never stops the tuning job. */
     boolean write() {
-        lastWritten = clock.millis();
+        long start = clock.millis();
         try {
             Reports.write(jobDirectory, page(), clock.instant());
             return true;
@@ -74,6 +75,9 @@ final class LiveReport implements TuningListener {
                 err.println("warning: the dashboard " + page() + " could not be written: " + e.getMessage());
             }
             return false;
+        } finally {
+            lastWritten = clock.millis();
+            lastDuration = lastWritten - start;
         }
     }
 }
