@@ -1,7 +1,7 @@
 package dev.hpo.cli;
 
 import dev.hpo.engine.config.BuiltInAlgorithm;
-import dev.hpo.engine.config.ConfigException;
+import dev.hpo.engine.validation.ConfigException;
 import dev.hpo.engine.config.ConfigParser;
 import dev.hpo.engine.config.TuningJobConfig;
 import dev.hpo.engine.describe.ProgressSummary;

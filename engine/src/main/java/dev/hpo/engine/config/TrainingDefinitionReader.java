@@ -1,5 +1,6 @@
 package dev.hpo.engine.config;
 
+import dev.hpo.engine.validation.ConfigException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hpo.engine.metric.CompiledMetric;
 import dev.hpo.engine.metric.MetricDefinition;
