@@ -80,6 +80,28 @@ class ReportBrowserTest {
             assertTrue(hostile.get(2).asInt() >= 0, "the hostile name is a column header, as text");
             assertTrue(hostile.get(3).asBoolean(), "a failure reason with markup shows as text");
 
+            // a tooltip names the hostile hyperparameter as text too (ECharts tooltips are HTML; the page builds them as DOM)
+            JsonNode tooltip = browser.execute("""
+                    var chart = echarts.getInstanceByDom(document.getElementById('chart-objective'));
+                    chart.dispatchAction({ type: 'showTip', seriesIndex: 0, dataIndex: 0 });
+                    var box = document.querySelector('#chart-objective > div:last-child');
+                    return [box ? box.textContent : '', document.querySelectorAll('img').length];""");
+            assertTrue(tooltip.get(0).asText().contains(SyntheticStore.HOSTILE + ": "), "tooltip: " + tooltip.get(0).asText());
+            assertEquals(0, tooltip.get(1).asInt());
+
+            // sorting by the objective puts the best training job first, and again the other way
+            JsonNode sorted = browser.execute("""
+                    var th = document.querySelectorAll('#jobs-head th')[3];
+                    th.click(); th.click();
+                    var first = document.querySelector('#jobs-body tr').getAttribute('data-job');
+                    th.click();
+                    var firstAscending = document.querySelector('#jobs-body tr td:nth-child(4)').textContent;
+                    return [first, th.getAttribute('aria-sort'), firstAscending];""");
+            String best = JobSnapshot.read(job, Instant.now()).tuningJob().bestTrainingJob().name();
+            assertEquals(best, sorted.get(0).asText(), "descending by objective starts with the best training job");
+            assertEquals("ascending", sorted.get(1).asText());
+            assertTrue(!sorted.get(2).asText().isEmpty(), "ascending still puts jobs without an objective last");
+
             // filtering by status keeps the table in step with the counters
             JsonNode failed = browser.execute("""
                     var s = document.getElementById('status-filter'); s.value = 'Failed'; s.dispatchEvent(new Event('change'));
