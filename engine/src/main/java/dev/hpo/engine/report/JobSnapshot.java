@@ -10,6 +10,7 @@ import dev.hpo.engine.store.DirectoryStore;
 import dev.hpo.engine.store.Json;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -32,6 +33,8 @@ public record JobSnapshot(Path directory, TuningJob tuningJob, List<TrainingJob>
 
     private static final ObjectMapper LENIENT = Json.mapper().copy()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final byte[] EARLY_STOPPED = "\"earlyStopped\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] STOPPED_EARLY = "\"stoppedEarly\"".getBytes(StandardCharsets.US_ASCII);
 
     public static JobSnapshot read(Path directory, Instant now) throws IOException {
         Path tuningFile = directory.resolve(DirectoryStore.TUNING_JOB_FILE);
@@ -51,10 +54,10 @@ public record JobSnapshot(Path directory, TuningJob tuningJob, List<TrainingJob>
                     if (!Files.isRegularFile(file)) {
                         continue;
                     }
-                    JsonNode node = tree(file);
-                    TrainingJob job = LENIENT.treeToValue(node, TrainingJob.class);
+                    byte[] bytes = Files.readAllBytes(file);
+                    TrainingJob job = trainingJob(file, bytes);
                     jobs.add(job);
-                    if (stoppedEarly(node, job)) {
+                    if (stoppedEarly(file, bytes, job)) {
                         earlyStopped.add(job.name());
                     }
                 }
@@ -64,17 +67,45 @@ public record JobSnapshot(Path directory, TuningJob tuningJob, List<TrainingJob>
         return new JobSnapshot(directory, tuningJob, List.copyOf(jobs), Set.copyOf(earlyStopped), now);
     }
 
-    private static boolean stoppedEarly(JsonNode node, TrainingJob job) {
-        if (node.path("earlyStopped").asBoolean(false) || node.path("stoppedEarly").asBoolean(false)) {
-            return true;
+    private static TrainingJob trainingJob(Path file, byte[] bytes) throws IOException {
+        try {
+            return LENIENT.readValue(bytes, TrainingJob.class);
+        } catch (IOException e) {
+            throw new IOException(file + " is not a training job record: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean stoppedEarly(Path file, byte[] bytes, TrainingJob job) throws IOException {
+        // most records have no flag; looking for its name first spares a second parse of every file
+        if (contains(bytes, EARLY_STOPPED) || contains(bytes, STOPPED_EARLY)) {
+            JsonNode node = tree(file, bytes);
+            if (node.path("earlyStopped").asBoolean(false) || node.path("stoppedEarly").asBoolean(false)) {
+                return true;
+            }
         }
         // until every writer sets the flag: a Stopped job whose reason says early stopping
         return job.status() == TrainingJobStatus.Stopped && job.failureReason() != null
                 && job.failureReason().toLowerCase(Locale.ROOT).contains("early");
     }
 
+    private static boolean contains(byte[] bytes, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= bytes.length; i++) {
+            for (int k = 0; k < needle.length; k++) {
+                if (bytes[i + k] != needle[k]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
     private static JsonNode tree(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
+        return tree(file, Files.readAllBytes(file));
+    }
+
+    private static JsonNode tree(Path file, byte[] bytes) throws IOException {
         try {
             return LENIENT.readTree(bytes);
         } catch (IOException e) {
