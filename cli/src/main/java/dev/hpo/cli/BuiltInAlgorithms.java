@@ -1,6 +1,7 @@
 package dev.hpo.cli;
 
 import dev.hpo.engine.config.BuiltInAlgorithm;
+import dev.hpo.xgboost.XgboostInputCheck;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -18,6 +19,7 @@ final class BuiltInAlgorithms {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = List.of(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
                 "-cp", System.getProperty("java.class.path"), "dev.hpo.xgboost.TrainingMain");
-        return Map.of("xgboost", new BuiltInAlgorithm("xgboost", command, "nthread", List.of("train")));
+        return Map.of("xgboost", new BuiltInAlgorithm("xgboost", command, "nthread", List.of("train"))
+                .withInputCheck(new XgboostInputCheck()));
     }
 }

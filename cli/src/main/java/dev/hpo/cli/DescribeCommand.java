@@ -67,7 +67,7 @@ final class DescribeCommand implements Command {
                 + ", Failed " + objectives.path("Failed").asInt());
         TrainingJob best = job.bestTrainingJob();
         if (best == null) {
-            out.println("Best:         none yet");
+            out.println(job.endTime() == null ? "Best:         none yet" : "Best:         none (no training job produced the objective)");
         } else {
             out.println("Best:         " + best.name() + "  " + metric + " = " + best.finalObjective());
             out.println("              " + ProgressSummary.hyperParameters(best.tunedHyperParameters()));

@@ -1,5 +1,8 @@
 package dev.hpo.cli;
 
+import dev.hpo.xgboost.XGBoostMessages;
+import ml.dmlc.xgboost4j.java.XGBoostError;
+
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -54,6 +57,9 @@ public final class Main {
             err.println("error: " + e.getMessage());
             err.println("usage: hpo " + command.usage());
             return 2;
+        } catch (XGBoostError e) {
+            err.println("error: XGBoost: " + XGBoostMessages.oneLine(e));
+            return 1;
         } catch (Exception e) {
             err.println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             return 1;

@@ -16,6 +16,9 @@ import dev.hpo.engine.tuner.Tuner;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -62,6 +65,9 @@ final class TuneCommand implements Command {
         if (!config.ignoredFields().isEmpty()) {
             out.println("note: these fields only apply in the cloud and are ignored here: " + String.join(", ", config.ignoredFields()));
         }
+        if (arguments.option("output") != null && arguments.option("output").isBlank()) {
+            throw new UsageException("--output needs a directory, not an empty string");
+        }
         Path output = arguments.option("output") != null ? Path.of(arguments.option("output")) : config.outputPath();
         if (output == null) {
             err.println("error: no output directory: give --output <dir> or TrainingJobDefinition.OutputDataConfig.S3OutputPath");
@@ -80,7 +86,15 @@ final class TuneCommand implements Command {
             }
             deleteTree(jobDirectory);
         }
-        Files.createDirectories(jobDirectory);
+        try {
+            Files.createDirectories(jobDirectory);
+        } catch (FileSystemException e) {
+            err.println("error: cannot create the job directory " + jobDirectory + ": "
+                    + (e.getReason() != null ? e.getReason() : e instanceof AccessDeniedException ? "permission denied"
+                    : e instanceof FileAlreadyExistsException ? "a file of that name is in the way" : "it cannot be made there")
+                    + " (--output or TrainingJobDefinition.OutputDataConfig.S3OutputPath)");
+            return 2;
+        }
         DirectoryStore store = new DirectoryStore(jobDirectory);
         Clock clock = Clock.systemUTC();
         boolean live = System.console() != null && System.getenv("CI") == null;

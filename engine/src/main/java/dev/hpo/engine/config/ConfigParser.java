@@ -1,7 +1,10 @@
 package dev.hpo.engine.config;
 
 import dev.hpo.engine.validation.ConfigException;
+import dev.hpo.engine.validation.ConfigProblem;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hpo.engine.metric.CompiledMetric;
@@ -12,6 +15,8 @@ import dev.hpo.engine.space.ParameterRange;
 import dev.hpo.engine.space.SearchSpace;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -29,6 +34,7 @@ public final class ConfigParser {
     private static final String TUNING = "HyperParameterTuningJobConfig";
     private static final int MAX_HYPERPARAMETERS = 100;
     private static final long DEFAULT_JOB_RUNTIME_SECONDS = 86_400;
+    private static final int MAX_PARALLEL_JOBS = 10_000;
 
     private static final Set<String> TOP_LEVEL = Set.of("HyperParameterTuningJobName", TUNING, "TrainingJobDefinition",
             "TrainingJobDefinitions", "WarmStartConfig");
@@ -43,7 +49,10 @@ public final class ConfigParser {
             "EnableInterContainerTrafficEncryption", "EnableManagedSpotTraining");
 
     private final Map<String, BuiltInAlgorithm> builtIns;
-    private final ObjectMapper json = new ObjectMapper();
+    // a key given twice or text after the object is a mistake in the file, not something to guess about
+    private final ObjectMapper json = new ObjectMapper()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     public ConfigParser(Map<String, BuiltInAlgorithm> builtIns) {
         this.builtIns = Map.copyOf(builtIns);
@@ -51,10 +60,17 @@ public final class ConfigParser {
 
     public TuningJobConfig parse(Path file) throws ConfigException, IOException {
         String text;
+        if (Files.isDirectory(file)) {
+            throw new ConfigException(file.toString(), "is a directory, not a tuning job config file");
+        }
         try {
             text = Files.readString(file);
         } catch (NoSuchFileException e) {
             throw new ConfigException(file.toString(), "config file does not exist");
+        } catch (CharacterCodingException e) {
+            throw new ConfigException(file.toString(), "is not UTF-8 text (a JSON config must be)");
+        } catch (AccessDeniedException e) {
+            throw new ConfigException(file.toString(), "cannot be read: permission denied");
         }
         Path base = file.toAbsolutePath().getParent();
         return parse(text, base, file.toString());
@@ -145,11 +161,31 @@ public final class ConfigParser {
                         + " needs a 'validation' channel");
             }
         }
+        if (reader.problems().isEmpty() && algorithm != null && algorithm.isBuiltIn()) {
+            // only a config that is otherwise right is worth reading the data for
+            checkInputs(reader, builtIns.get(algorithm.builtInName()), channels, statics, ranges, objective);
+        }
         if (!reader.problems().isEmpty()) {
             throw new ConfigException(reader.problems());
         }
         return new TuningJobConfig(name, strategy, objective, limits, new SearchSpace(ranges), statics, algorithm, metrics,
                 channels, output, environment, jobRuntime, seed, reader.ignored(), root);
+    }
+
+    private static void checkInputs(FieldReader reader, BuiltInAlgorithm builtIn, List<Channel> channels,
+                                    Map<String, String> statics, List<ParameterRange> ranges, Objective objective) {
+        Map<Channel, String> paths = new LinkedHashMap<>();
+        for (int i = 0; i < channels.size(); i++) {
+            paths.put(channels.get(i), TrainingDefinitionReader.PATH + ".InputDataConfig[" + i + "]");
+        }
+        Map<String, String> hyperParameters = new LinkedHashMap<>(statics);
+        for (ParameterRange range : ranges) {
+            hyperParameters.put(range.name(), range.valueAt(0.5));
+        }
+        hyperParameters.put(Objective.HYPERPARAMETER, objective.metricName());
+        for (ConfigProblem problem : builtIn.inputCheck().check(paths, hyperParameters, TrainingDefinitionReader.PATH + ".StaticHyperParameters")) {
+            reader.problem(problem.fieldPath(), problem.message());
+        }
     }
 
     private static void notYet(FieldReader reader, JsonNode parent, String field, String path, String what) {
@@ -197,10 +233,13 @@ public final class ConfigParser {
         if (parallel == null || jobs == null) {
             return null;
         }
+        if (parallel > MAX_PARALLEL_JOBS) {
+            reader.problem(path + ".MaxParallelTrainingJobs", "must be at most " + MAX_PARALLEL_JOBS + ", not " + parallel);
+        }
         if (jobs > 1_000_000) {
             reader.problem(path + ".MaxNumberOfTrainingJobs", "must be at most 1000000, not " + jobs);
         }
-        return new ResourceLimits((int) Math.min(jobs, Integer.MAX_VALUE), (int) Math.min(parallel, 10_000), runtime == null ? 0 : runtime);
+        return new ResourceLimits((int) Math.min(jobs, Integer.MAX_VALUE), (int) Math.min(parallel, MAX_PARALLEL_JOBS), runtime == null ? 0 : runtime);
     }
 
     private static long gridSize(FieldReader reader, List<ParameterRange> ranges) {

@@ -20,7 +20,10 @@ public final class ProgressSummary {
         int done = c.completed() + c.nonRetryableError() + c.stopped();
         StringBuilder line = new StringBuilder();
         line.append(String.format(Locale.ROOT, "%d/%d done, %d running, %d failed", done, maxJobs, c.inProgress(),
-                c.nonRetryableError() + c.stopped()));
+                c.nonRetryableError()));
+        if (c.stopped() > 0) {
+            line.append(", ").append(c.stopped()).append(" stopped");
+        }
         TrainingJob best = job.bestTrainingJob();
         if (best != null) {
             line.append(", best ").append(objectiveName).append('=').append(number(best.finalObjective()))

@@ -1,5 +1,6 @@
 package dev.hpo.engine.store;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hpo.engine.model.TrainingJob;
 import dev.hpo.engine.model.TuningJob;
@@ -55,7 +56,7 @@ public final class DirectoryStore implements Store {
     @Override
     public Optional<TuningJob> tuningJob() throws IOException {
         try {
-            return Optional.of(json.readValue(Files.readAllBytes(directory.resolve(TUNING_JOB_FILE)), TuningJob.class));
+            return Optional.of(read(directory.resolve(TUNING_JOB_FILE), TuningJob.class));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         }
@@ -72,12 +73,29 @@ public final class DirectoryStore implements Store {
             for (Path entry : entries) {
                 Path file = entry.resolve(TRAINING_JOB_FILE);
                 if (Files.isRegularFile(file)) {
-                    jobs.add(json.readValue(Files.readAllBytes(file), TrainingJob.class));
+                    jobs.add(read(file, TrainingJob.class));
                 }
             }
         }
         jobs.sort(Comparator.comparingInt(TrainingJob::index));
         return jobs;
+    }
+
+    /** A damaged record is named, so the user knows which file to look at; nothing is guessed from it. */
+    private <T> T read(Path file, Class<T> type) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        T value;
+        try {
+            value = json.readValue(bytes, type);
+        } catch (JsonProcessingException e) {
+            throw new IOException(file + " is damaged: " + e.getOriginalMessage(), e);
+        }
+        boolean complete = value instanceof TuningJob t ? t.name() != null && t.status() != null && t.counters() != null
+                : value instanceof TrainingJob j && j.name() != null && j.status() != null && j.objectiveStatus() != null;
+        if (!complete) {
+            throw new IOException(file + " is damaged: it lacks the name or the status");
+        }
+        return value;
     }
 
     @Override

@@ -215,4 +215,29 @@ class ConfigParserTest {
                 () -> new ConfigParser(BUILT_INS).parse("{\n  \"HyperParameterTuningJobName\": ,\n}", base, "broken.json"));
         assertTrue(e.getMessage().contains("broken.json") && e.getMessage().contains("line 2"), e.getMessage());
     }
+
+    @Test
+    void aKeyGivenTwiceOrTextAfterTheObjectIsRefused() throws Exception {
+        String twice = valid().toString().replaceFirst("\\{", "{\"HyperParameterTuningJobName\": \"other\",");
+        ConfigException e = assertThrows(ConfigException.class, () -> new ConfigParser(BUILT_INS).parse(twice, base, "twice.json"));
+        assertTrue(e.getMessage().contains("Duplicate field 'HyperParameterTuningJobName'"), e.getMessage());
+        String trailing = valid() + " {\"a\": 1}";
+        e = assertThrows(ConfigException.class, () -> new ConfigParser(BUILT_INS).parse(trailing, base, "trailing.json"));
+        assertTrue(e.getMessage().contains("trailing.json"), e.getMessage());
+    }
+
+    @Test
+    void tooManyParallelJobsIsSaidNotSilentlyCapped() throws Exception {
+        ConfigException e = refused(r -> ((ObjectNode) tuning(r).get("ResourceLimits")).put("MaxParallelTrainingJobs", 1_000_000_000));
+        assertProblem(e, "HyperParameterTuningJobConfig.ResourceLimits.MaxParallelTrainingJobs", "at most 10000");
+    }
+
+    @Test
+    void aConfigPathThatIsADirectoryOrNotUtf8() throws Exception {
+        ConfigException e = assertThrows(ConfigException.class, () -> new ConfigParser(BUILT_INS).parse(base));
+        assertTrue(e.getMessage().contains("is a directory"), e.getMessage());
+        Path binary = Files.write(base.resolve("binary.json"), new byte[] {(byte) 0xff, (byte) 0xfe, '{'});
+        e = assertThrows(ConfigException.class, () -> new ConfigParser(BUILT_INS).parse(binary));
+        assertTrue(e.getMessage().contains("binary.json") && e.getMessage().contains("UTF-8"), e.getMessage());
+    }
 }

@@ -9,6 +9,7 @@ import dev.hpo.engine.model.TuningJobStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -18,6 +19,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DirectoryStoreTest {
@@ -61,5 +63,20 @@ class DirectoryStoreTest {
         DirectoryStore store = new DirectoryStore(directory);
         assertEquals(List.of(), store.trainingJobs());
         assertTrue(store.tuningJob().isEmpty());
+    }
+
+    @Test
+    void aDamagedRecordIsNamedNotGuessed() throws Exception {
+        DirectoryStore store = new DirectoryStore(directory);
+        for (String damage : List.of("{bad", "[]", "{}", "null")) {
+            Files.writeString(directory.resolve(DirectoryStore.TUNING_JOB_FILE), damage);
+            IOException e = assertThrows(IOException.class, store::tuningJob, damage);
+            assertTrue(e.getMessage().startsWith(directory.resolve(DirectoryStore.TUNING_JOB_FILE) + " is damaged"), e.getMessage());
+        }
+        store.save(TrainingJob.started("job-a", 0, Map.of(), T0));
+        Path record = store.trainingJobDirectory("job-a").resolve(DirectoryStore.TRAINING_JOB_FILE);
+        Files.writeString(record, "xx");
+        IOException e = assertThrows(IOException.class, store::trainingJobs);
+        assertTrue(e.getMessage().contains(record.toString()), e.getMessage());
     }
 }
