@@ -8,6 +8,7 @@ import dev.hpo.engine.model.TrainingJobStatus;
 import dev.hpo.engine.model.TuningJob;
 import dev.hpo.engine.store.DirectoryStore;
 import dev.hpo.engine.store.Json;
+import dev.hpo.engine.store.TunerLock;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,9 +28,11 @@ import java.util.Set;
  * A tuning job's directory as read at one moment, for readers that must not break while a tuner
  * writes it or when a newer tuner adds fields: unknown fields are ignored, and whether a job was
  * stopped early is read from the raw file (an {@code earlyStopped} flag, or the status Stopped).
+ * {@code tunerRunning} says whether a live process holds the job's tuner lock: an InProgress job
+ * without one was interrupted and will not change any more.
  */
 public record JobSnapshot(Path directory, TuningJob tuningJob, List<TrainingJob> trainingJobs,
-                          Set<String> earlyStopped, Instant readAt) {
+                          Set<String> earlyStopped, boolean tunerRunning, Instant readAt) {
 
     private static final ObjectMapper LENIENT = Json.mapper().copy()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -64,7 +67,8 @@ public record JobSnapshot(Path directory, TuningJob tuningJob, List<TrainingJob>
             }
         }
         jobs.sort(Comparator.comparingInt(TrainingJob::index));
-        return new JobSnapshot(directory, tuningJob, List.copyOf(jobs), Set.copyOf(earlyStopped), now);
+        boolean tunerRunning = TunerLock.owner(directory).flatMap(ProcessHandle::of).map(ProcessHandle::isAlive).orElse(false);
+        return new JobSnapshot(directory, tuningJob, List.copyOf(jobs), Set.copyOf(earlyStopped), tunerRunning, now);
     }
 
     private static TrainingJob trainingJob(Path file, byte[] bytes) throws IOException {

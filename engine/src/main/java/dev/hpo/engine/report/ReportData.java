@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hpo.engine.model.Counters;
 import dev.hpo.engine.model.TrainingJob;
 import dev.hpo.engine.model.TuningJob;
-import dev.hpo.engine.model.TuningJobStatus;
 import dev.hpo.engine.store.DirectoryStore;
 
 import java.net.URLEncoder;
@@ -49,9 +48,13 @@ public final class ReportData {
 
         ObjectNode root = F.objectNode();
         root.put("generatedAt", snapshot.readAt().toString());
-        root.put("refreshSeconds", job.status() == TuningJobStatus.InProgress || job.status() == TuningJobStatus.Stopping
-                ? REFRESH_SECONDS : 0);
-        root.set("job", summary(job, config, snapshot.readAt()));
+        boolean running = !job.status().terminal();
+        root.put("refreshSeconds", running && snapshot.tunerRunning() ? REFRESH_SECONDS : 0);
+        ObjectNode summary = summary(job, config, snapshot.readAt());
+        if (running && !snapshot.tunerRunning()) {
+            summary.put("interrupted", true);
+        }
+        root.set("job", summary);
         ObjectNode objective = root.putObject("objective");
         objective.put("metric", metric);
         objective.put("type", type);

@@ -83,6 +83,7 @@
       + ' · started ' + job.creationTime + (job.endTime ? ' · ended ' + job.endTime : '')));
   document.getElementById('reason').textContent = job.failureReason ? 'Failed: ' + job.failureReason
       : job.completionReason ? 'Ended because: ' + job.completionReason
+      : job.interrupted ? 'No tuner is running this job any more: it was interrupted, and this page no longer reloads.'
       : (data.refreshSeconds ? 'Running; this page reloads every ' + data.refreshSeconds + ' s.' : '');
   var c = job.counters, total = c.Completed + c.InProgress + c.Failed + c.Stopped;
   var cards = [

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hpo.engine.describe.ResultFile;
 import dev.hpo.engine.model.TuningJobStatus;
 import dev.hpo.engine.store.Json;
+import dev.hpo.engine.store.TunerLock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,14 +27,27 @@ class ReportDataTest {
     void aRunningJobRefreshesAndCountsWhatIsLeft() throws Exception {
         Path job = directory.resolve("job");
         SyntheticStore.write(job, 30, TuningJobStatus.InProgress);
-        ObjectNode data = ReportData.of(JobSnapshot.read(job, Instant.parse("2026-01-01T00:02:00Z")), job);
+        ObjectNode data;
+        try (TunerLock tuner = TunerLock.acquire(job)) {
+            data = ReportData.of(JobSnapshot.read(job, Instant.parse("2026-01-01T00:02:00Z")), job);
+        }
         assertEquals(ReportData.REFRESH_SECONDS, data.path("refreshSeconds").asInt());
+        assertFalse(data.path("job").has("interrupted"));
         assertEquals(30, data.path("jobs").size());
         assertEquals(0, data.path("job").path("remainingTrainingJobs").asInt());
         assertEquals(36000 - 120, data.path("job").path("remainingSeconds").asLong());
         assertEquals(List.of("eta", SyntheticStore.HOSTILE, "max_depth", "booster"),
                 names(data.path("ranges")));
         assertTrue(data.path("ranges").get(0).path("log").asBoolean(), "eta is searched on a log axis");
+    }
+
+    @Test
+    void aRunningJobWhoseTunerDiedIsMarkedInterruptedAndDoesNotRefresh() throws Exception {
+        Path job = directory.resolve("job");
+        SyntheticStore.write(job, 10, TuningJobStatus.InProgress);
+        ObjectNode data = ReportData.of(JobSnapshot.read(job, Instant.now()), job);
+        assertEquals(0, data.path("refreshSeconds").asInt());
+        assertTrue(data.path("job").path("interrupted").asBoolean());
     }
 
     @Test
