@@ -111,10 +111,11 @@ public final class ConfigParser {
             reader.problem(TUNING + ".Strategy", strategy + " is not available in this version; use Random or Grid");
         }
         notYet(reader, tuning, "StrategyConfig", TUNING, "strategy configuration");
-        notYet(reader, tuning, "TuningJobCompletionCriteria", TUNING, "completion criteria");
-        String earlyStopping = reader.text(tuning, "TrainingJobEarlyStoppingType", TUNING, false);
-        if (earlyStopping != null && !earlyStopping.equals("Off")) {
-            reader.problem(TUNING + ".TrainingJobEarlyStoppingType", "'" + earlyStopping + "' is not available in this version; use Off");
+        CompletionCriteria completion = CompletionCriteriaReader.read(reader, tuning);
+        EarlyStoppingType earlyStopping = reader.choice(tuning, "TrainingJobEarlyStoppingType", TUNING, EarlyStoppingType.class,
+                EarlyStoppingType.Off);
+        if (earlyStopping == EarlyStoppingType.Auto && strategy == StrategyName.Hyperband) {
+            reader.problem(TUNING + ".TrainingJobEarlyStoppingType", "must be Off with the Hyperband strategy, which stops jobs itself");
         }
         Long seed = reader.integerAtLeast(tuning, "RandomSeed", TUNING, false, 0);
         Objective objective = objective(reader, tuning);
@@ -129,7 +130,7 @@ public final class ConfigParser {
                         + "use HyperParameterTuningJobConfig.HyperParameterTuningJobObjective and ParameterRanges");
             }
         }
-        notYet(reader, definition, "RetryStrategy", TrainingDefinitionReader.PATH, "retrying failed training jobs");
+        int retries = retryAttempts(reader, definition);
         TrainingDefinitionReader definitions = new TrainingDefinitionReader(reader, base, builtIns);
         Algorithm algorithm = definitions.algorithm(definition);
         List<MetricDefinition> metrics = new ArrayList<>(definitions.metricDefinitions(definition));
@@ -169,7 +170,22 @@ public final class ConfigParser {
             throw new ConfigException(reader.problems());
         }
         return new TuningJobConfig(name, strategy, objective, limits, new SearchSpace(ranges), statics, algorithm, metrics,
-                channels, output, environment, jobRuntime, seed, reader.ignored(), root);
+                channels, output, environment, jobRuntime, seed, reader.ignored(), root, earlyStopping, completion, retries);
+    }
+
+    private static int retryAttempts(FieldReader reader, JsonNode definition) {
+        String path = TrainingDefinitionReader.PATH + ".RetryStrategy";
+        JsonNode node = reader.object(definition, "RetryStrategy", TrainingDefinitionReader.PATH, false);
+        if (node == null) {
+            return 0;
+        }
+        reader.checkFields(node, path, Set.of("MaximumRetryAttempts"), Set.of());
+        Long attempts = reader.integerAtLeast(node, "MaximumRetryAttempts", path, true, 1);
+        if (attempts != null && attempts > 30) {
+            reader.problem(path + ".MaximumRetryAttempts", "must be at most 30, not " + attempts);
+            return 0;
+        }
+        return attempts == null ? 0 : attempts.intValue();
     }
 
     private static void checkInputs(FieldReader reader, BuiltInAlgorithm builtIn, List<Channel> channels,

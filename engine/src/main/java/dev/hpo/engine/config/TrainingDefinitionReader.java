@@ -3,6 +3,7 @@ package dev.hpo.engine.config;
 import dev.hpo.engine.validation.ConfigException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hpo.engine.metric.CompiledMetric;
+import dev.hpo.engine.metric.FinalValue;
 import dev.hpo.engine.metric.MetricDefinition;
 
 import java.io.File;
@@ -86,14 +87,16 @@ final class TrainingDefinitionReader {
         List<MetricDefinition> definitions = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             String itemPath = path + "[" + i + "]";
-            reader.checkFields(items.get(i), itemPath, Set.of("Name", "Regex"), Set.of());
+            // FinalValue is ours (SageMaker always takes the last value); see docs/dependability.md
+            reader.checkFields(items.get(i), itemPath, Set.of("Name", "Regex", "FinalValue"), Set.of());
             if (!items.get(i).isObject()) {
                 reader.problem(itemPath, "must be an object with Name and Regex");
                 continue;
             }
             String name = reader.text(items.get(i), "Name", itemPath, true);
             String regex = reader.text(items.get(i), "Regex", itemPath, false);
-            definitions.add(new MetricDefinition(name == null ? "" : name, regex));
+            FinalValue finalValue = reader.choice(items.get(i), "FinalValue", itemPath, FinalValue.class, FinalValue.Last);
+            definitions.add(new MetricDefinition(name == null ? "" : name, regex, finalValue));
         }
         if (definitions.size() > 40) {
             reader.problem(path, "has " + definitions.size() + " definitions; at most 40 are allowed");

@@ -70,17 +70,23 @@ public final class SimulatedLauncher implements Launcher {
         executor.execute(() -> {
             try {
                 StringBuilder log = new StringBuilder();
+                boolean stoppedEarly = false;
                 for (String line : script.lines()) {
                     listener.onLine(line, false);
                     log.append(line).append('\n');
+                    if (stopped.isDone()) {
+                        // like a process that got SIGTERM: it prints no more
+                        stoppedEarly = true;
+                        break;
+                    }
                 }
                 for (String line : script.stderrLines()) {
                     listener.onLine(line, true);
                     log.append(line).append('\n');
                 }
                 Files.writeString(request.logFile(), log, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-                int code = script.exitCode();
-                if (script.hangs()) {
+                int code = stoppedEarly ? 143 : script.exitCode();
+                if (script.hangs() && !stoppedEarly) {
                     stopped.join();
                     code = 143;
                 }

@@ -4,14 +4,12 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hpo.engine.model.TrainingJob;
-import dev.hpo.engine.model.TrainingJobStatus;
 import dev.hpo.engine.model.TuningJob;
 import dev.hpo.engine.store.DirectoryStore;
 import dev.hpo.engine.store.Json;
 import dev.hpo.engine.store.TunerLock;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -21,13 +19,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
  * A tuning job's directory as read at one moment, for readers that must not break while a tuner
- * writes it or when a newer tuner adds fields: unknown fields are ignored, and whether a job was
- * stopped early is read from the raw file (an {@code earlyStopped} flag, or the status Stopped).
+ * writes it or when a newer tuner adds fields: unknown fields are ignored. {@code earlyStopped} names
+ * the training jobs that early stopping ended.
  * {@code tunerRunning} says whether a live process holds the job's tuner lock: an InProgress job
  * without one was interrupted and will not change any more.
  */
@@ -36,8 +33,6 @@ public record JobSnapshot(Path directory, TuningJob tuningJob, List<TrainingJob>
 
     private static final ObjectMapper LENIENT = Json.mapper().copy()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    private static final byte[] EARLY_STOPPED = "\"earlyStopped\"".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] STOPPED_EARLY = "\"stoppedEarly\"".getBytes(StandardCharsets.US_ASCII);
 
     public static JobSnapshot read(Path directory, Instant now) throws IOException {
         Path tuningFile = directory.resolve(DirectoryStore.TUNING_JOB_FILE);
@@ -60,7 +55,7 @@ public record JobSnapshot(Path directory, TuningJob tuningJob, List<TrainingJob>
                     byte[] bytes = Files.readAllBytes(file);
                     TrainingJob job = trainingJob(file, bytes);
                     jobs.add(job);
-                    if (stoppedEarly(file, bytes, job)) {
+                    if (job.wasEarlyStopped()) {
                         earlyStopped.add(job.name());
                     }
                 }
@@ -77,32 +72,6 @@ public record JobSnapshot(Path directory, TuningJob tuningJob, List<TrainingJob>
         } catch (IOException e) {
             throw new IOException(file + " is not a training job record: " + e.getMessage(), e);
         }
-    }
-
-    private static boolean stoppedEarly(Path file, byte[] bytes, TrainingJob job) throws IOException {
-        // most records have no flag; looking for its name first spares a second parse of every file
-        if (contains(bytes, EARLY_STOPPED) || contains(bytes, STOPPED_EARLY)) {
-            JsonNode node = tree(file, bytes);
-            if (node.path("earlyStopped").asBoolean(false) || node.path("stoppedEarly").asBoolean(false)) {
-                return true;
-            }
-        }
-        // until every writer sets the flag: a Stopped job whose reason says early stopping
-        return job.status() == TrainingJobStatus.Stopped && job.failureReason() != null
-                && job.failureReason().toLowerCase(Locale.ROOT).contains("early");
-    }
-
-    private static boolean contains(byte[] bytes, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= bytes.length; i++) {
-            for (int k = 0; k < needle.length; k++) {
-                if (bytes[i + k] != needle[k]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
     }
 
     private static JsonNode tree(Path file) throws IOException {

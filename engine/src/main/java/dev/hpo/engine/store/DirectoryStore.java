@@ -26,9 +26,15 @@ public final class DirectoryStore implements Store {
 
     private final Path directory;
     private final ObjectMapper json = Json.mapper();
+    private final AtomicFile.ContentWriter writer;
 
     public DirectoryStore(Path directory) {
+        this(directory, AtomicFile.DURABLE);
+    }
+
+    DirectoryStore(Path directory, AtomicFile.ContentWriter writer) {
         this.directory = directory;
+        this.writer = writer;
     }
 
     public Path directory() {
@@ -43,14 +49,14 @@ public final class DirectoryStore implements Store {
     @Override
     public void save(TuningJob tuningJob) throws IOException {
         Files.createDirectories(directory);
-        AtomicFile.write(directory.resolve(TUNING_JOB_FILE), json.writeValueAsBytes(tuningJob));
+        AtomicFile.write(directory.resolve(TUNING_JOB_FILE), json.writeValueAsBytes(tuningJob), writer);
     }
 
     @Override
     public void save(TrainingJob trainingJob) throws IOException {
         Path jobDirectory = trainingJobDirectory(trainingJob.name());
         Files.createDirectories(jobDirectory);
-        AtomicFile.write(jobDirectory.resolve(TRAINING_JOB_FILE), json.writeValueAsBytes(trainingJob));
+        AtomicFile.write(jobDirectory.resolve(TRAINING_JOB_FILE), json.writeValueAsBytes(trainingJob), writer);
     }
 
     @Override

@@ -63,7 +63,7 @@ class ReportDataTest {
     }
 
     @Test
-    void anEarlyStoppedFlagWrittenByANewerTunerIsReadAndUnknownFieldsIgnored() throws Exception {
+    void theEarlyStoppedFlagMarksAJobAndFieldsFromANewerTunerAreIgnored() throws Exception {
         Path job = directory.resolve("job");
         var store = SyntheticStore.write(job, 10, TuningJobStatus.Completed);
         var first = store.trainingJobs().get(0);

@@ -70,8 +70,8 @@ final class SyntheticStore {
                 double last = curve.get(curve.size() - 1);
                 Map<String, List<Double>> series = Map.of("validation:auc", curve, "train:auc", curve);
                 job = early
-                        ? started.finished(TrainingJobStatus.Stopped, ObjectiveStatus.Succeeded, last, "stopped early: hopeless",
-                                Map.of("validation:auc", last, "train:auc", last + 0.01), series, begin.plusSeconds(4), 143)
+                        ? started.finished(TrainingJobStatus.Stopped, ObjectiveStatus.Succeeded, last, null,
+                                Map.of("validation:auc", last, "train:auc", last + 0.01), series, begin.plusSeconds(4), 143).markedEarlyStopped()
                         : started.finished(TrainingJobStatus.Completed, ObjectiveStatus.Succeeded, last, null,
                                 Map.of("validation:auc", last, "train:auc", last + 0.01), series, begin.plusSeconds(9), 0);
                 if (best == null || last > best.finalObjective()) {
