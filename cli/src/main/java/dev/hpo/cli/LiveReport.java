@@ -67,7 +67,7 @@ final class LiveReport implements TuningListener {
     boolean write() {
         long start = clock.millis();
         try {
-            Reports.write(jobDirectory, page(), clock.instant());
+            Reports.writeWhileTuning(jobDirectory, page(), clock.instant());
             return true;
         } catch (IOException | RuntimeException e) {
             if (!warned) {

@@ -34,7 +34,21 @@ public record JobSnapshot(Path directory, TuningJob tuningJob, List<TrainingJob>
     private static final ObjectMapper LENIENT = Json.mapper().copy()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
+    /** For readers in another process than the tuner: whether a tuner runs is asked of its lock file. */
     public static JobSnapshot read(Path directory, Instant now) throws IOException {
+        return read(directory, now, false);
+    }
+
+    /**
+     * For the tuner's own process, which knows it runs. It must not open the lock file: the lock is an
+     * operating-system record lock, and on Linux closing any descriptor of that file in the owning
+     * process releases the lock, which would let a second tuner in.
+     */
+    public static JobSnapshot readByTuner(Path directory, Instant now) throws IOException {
+        return read(directory, now, true);
+    }
+
+    private static JobSnapshot read(Path directory, Instant now, boolean tunerIsThisProcess) throws IOException {
         Path tuningFile = directory.resolve(DirectoryStore.TUNING_JOB_FILE);
         TuningJob tuningJob;
         try {
@@ -62,7 +76,7 @@ public record JobSnapshot(Path directory, TuningJob tuningJob, List<TrainingJob>
             }
         }
         jobs.sort(Comparator.comparingInt(TrainingJob::index));
-        boolean tunerRunning = TunerLock.owner(directory).flatMap(ProcessHandle::of).map(ProcessHandle::isAlive).orElse(false);
+        boolean tunerRunning = tunerIsThisProcess || TunerLock.liveOwner(directory).isPresent();
         return new JobSnapshot(directory, tuningJob, List.copyOf(jobs), Set.copyOf(earlyStopped), tunerRunning, now);
     }
 

@@ -16,9 +16,18 @@ public final class Reports {
     private Reports() {
     }
 
-    /** @return the snapshot the page was drawn from */
+    /** From another process than the tuner's ({@code hpo report}). @return the snapshot the page was drawn from */
     public static JobSnapshot write(Path jobDirectory, Path page, Instant now) throws IOException {
-        JobSnapshot snapshot = JobSnapshot.read(jobDirectory, now);
+        return write(JobSnapshot.read(jobDirectory, now), page);
+    }
+
+    /** From the tuner's own process, while it runs or as it ends (see {@link JobSnapshot#readByTuner}). */
+    public static JobSnapshot writeWhileTuning(Path jobDirectory, Path page, Instant now) throws IOException {
+        return write(JobSnapshot.readByTuner(jobDirectory, now), page);
+    }
+
+    private static JobSnapshot write(JobSnapshot snapshot, Path page) throws IOException {
+        Path jobDirectory = snapshot.directory();
         Path parent = page.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         String html = ReportPage.render(ReportData.of(snapshot, parent));

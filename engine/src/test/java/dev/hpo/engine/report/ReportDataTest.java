@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hpo.engine.describe.ResultFile;
 import dev.hpo.engine.model.TuningJobStatus;
 import dev.hpo.engine.store.Json;
-import dev.hpo.engine.store.TunerLock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,10 +26,7 @@ class ReportDataTest {
     void aRunningJobRefreshesAndCountsWhatIsLeft() throws Exception {
         Path job = directory.resolve("job");
         SyntheticStore.write(job, 30, TuningJobStatus.InProgress);
-        ObjectNode data;
-        try (TunerLock tuner = TunerLock.acquire(job)) {
-            data = ReportData.of(JobSnapshot.read(job, Instant.parse("2026-01-01T00:02:00Z")), job);
-        }
+        ObjectNode data = ReportData.of(JobSnapshot.readByTuner(job, Instant.parse("2026-01-01T00:02:00Z")), job);
         assertEquals(ReportData.REFRESH_SECONDS, data.path("refreshSeconds").asInt());
         assertFalse(data.path("job").has("interrupted"));
         assertEquals(30, data.path("jobs").size());
