@@ -49,13 +49,20 @@ public final class ConfigParser {
             "EnableInterContainerTrafficEncryption", "EnableManagedSpotTraining");
 
     private final Map<String, BuiltInAlgorithm> builtIns;
+    private final PathChecks paths;
     // a key given twice or text after the object is a mistake in the file, not something to guess about
     private final ObjectMapper json = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     public ConfigParser(Map<String, BuiltInAlgorithm> builtIns) {
+        this(builtIns, PathChecks.LOCAL);
+    }
+
+    /** @param paths where data, programs and scripts are looked up (the machine that runs the training jobs) */
+    public ConfigParser(Map<String, BuiltInAlgorithm> builtIns, PathChecks paths) {
         this.builtIns = Map.copyOf(builtIns);
+        this.paths = paths;
     }
 
     public TuningJobConfig parse(Path file) throws ConfigException, IOException {
@@ -131,7 +138,7 @@ public final class ConfigParser {
             }
         }
         int retries = retryAttempts(reader, definition);
-        TrainingDefinitionReader definitions = new TrainingDefinitionReader(reader, base, builtIns);
+        TrainingDefinitionReader definitions = new TrainingDefinitionReader(reader, base, builtIns, paths);
         Algorithm algorithm = definitions.algorithm(definition);
         List<MetricDefinition> metrics = new ArrayList<>(definitions.metricDefinitions(definition));
         List<Channel> channels = definitions.channels(definition);
