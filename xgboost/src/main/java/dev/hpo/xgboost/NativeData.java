@@ -40,6 +40,7 @@ public final class NativeData {
 
     /** @param labelFirst for CSV: whether the first column is the label rather than a feature */
     public static DMatrix load(Path file, ContentType type, boolean labelFirst) throws UsageException, XGBoostError {
+        NativeLibraryCache.preload();
         requireFile(file);
         if (type == ContentType.CSV) {
             try {
