@@ -25,12 +25,10 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -56,7 +54,7 @@ public final class Tuner {
     private final List<CompiledMetric> metrics;
     private final ScriptModeContract contract = new ScriptModeContract();
 
-    private final Map<String, TrainingJob> jobs = new LinkedHashMap<>();
+    private final TrainingJobBook jobs;
     private final Map<String, RunningTrainingJob> running = new LinkedHashMap<>();
     private final BlockingQueue<Ended> ended = new LinkedBlockingQueue<>();
     private volatile boolean stopRequested;
@@ -77,6 +75,7 @@ public final class Tuner {
         this.clock = clock;
         this.cores = cores;
         this.metrics = CompiledMetric.compileAll(config.metricDefinitions(), "MetricDefinitions");
+        this.jobs = new TrainingJobBook(config.objective().type());
     }
 
     /** Asks the loop to stop every training job and end as Stopped; safe from any thread. */
@@ -137,17 +136,7 @@ public final class Tuner {
     }
 
     private List<Trial> trials() {
-        List<Trial> trials = new ArrayList<>(jobs.size());
-        for (TrainingJob job : jobs.values()) {
-            Trial.Outcome outcome = switch (job.objectiveStatus()) {
-                case Pending -> Trial.Outcome.PENDING;
-                case Succeeded -> Trial.Outcome.SUCCEEDED;
-                case Failed -> Trial.Outcome.FAILED;
-            };
-            trials.add(new Trial(job.index(), job.tunedHyperParameters(), outcome,
-                    job.hasObjective() ? OptionalDouble.of(job.finalObjective()) : OptionalDouble.empty()));
-        }
-        return trials;
+        return jobs.trials();
     }
 
     private void start(int index, Map<String, String> tuned) throws IOException {
@@ -210,13 +199,7 @@ public final class Tuner {
     }
 
     private void updateState() throws IOException {
-        TrainingJob best = null;
-        for (TrainingJob job : jobs.values()) {
-            if (job.hasObjective() && (best == null || config.objective().type().better(job.finalObjective(), best.finalObjective()))) {
-                best = job;
-            }
-        }
-        state = state.with(state.status(), Counters.of(jobs.values()), best, clock.instant());
+        state = state.with(state.status(), jobs.counters(), jobs.best(), clock.instant());
         store.save(state);
     }
 
