@@ -157,7 +157,7 @@ public final class Tuner {
         running.put(name, run);
         run.launched().exit().whenComplete((code, error) -> ended.add(new Ended(run, code == null ? -1 : code)));
         if (config.maxRuntimePerJobSeconds() > 0) {
-            Timeouts.schedule(Duration.ofSeconds(config.maxRuntimePerJobSeconds()), () -> {
+            Timeouts.schedule(Duration.ofSeconds(config.maxRuntimePerJobSeconds()), run.launched().exit(), () -> {
                 if (!run.launched().exit().isDone()) {
                     run.markStopped(RunningTrainingJob.StopCause.MAX_RUNTIME);
                     run.launched().stop(STOP_GRACE);
