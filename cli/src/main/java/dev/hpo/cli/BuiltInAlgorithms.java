@@ -2,6 +2,7 @@ package dev.hpo.cli;
 
 import dev.hpo.engine.config.BuiltInAlgorithm;
 import dev.hpo.xgboost.TrainingJvm;
+import dev.hpo.xgboost.XgboostInputCheck;
 
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ final class BuiltInAlgorithms {
 
     static Map<String, BuiltInAlgorithm> all() {
         List<String> command = TrainingJvm.command();
-        return Map.of("xgboost", new BuiltInAlgorithm("xgboost", command, "nthread", List.of("train")));
+        return Map.of("xgboost", new BuiltInAlgorithm("xgboost", command, "nthread", List.of("train"))
+                .withInputCheck(new XgboostInputCheck()));
     }
 }

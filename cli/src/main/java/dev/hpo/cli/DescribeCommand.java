@@ -50,7 +50,14 @@ final class DescribeCommand implements Command {
         }
         out.println("Tuning job:   " + job.name() + "  (" + store.directory() + ")");
         out.println("Status:       " + job.status() + (job.completionReason() == null ? "" : " (" + job.completionReason() + ")")
-                + (job.status() == TuningJobStatus.InProgress && !tunerAlive(store) ? "  [no tuner is running it: it was interrupted]" : ""));
+                + (job.status() == TuningJobStatus.InProgress && !tunerAlive(store) ? "  [no tuner is running it: it was interrupted; continue it with: hpo tune <config> --output <dir> --resume]" : ""));
+        if (job.completionDetails() != null) {
+            out.println("Ended by:     " + job.completionDetails().criterion()
+                    + (job.completionDetails().numberOfTrainingJobsObjectiveNotImproving() == null ? ""
+                    : " (" + job.completionDetails().numberOfTrainingJobsObjectiveNotImproving() + " training jobs not improving)")
+                    + (job.completionDetails().convergenceDetectedTime() == null ? ""
+                    : " (converged at " + job.completionDetails().convergenceDetectedTime() + ")"));
+        }
         if (job.failureReason() != null) {
             out.println("Failure:      " + job.failureReason());
         }
@@ -67,7 +74,7 @@ final class DescribeCommand implements Command {
                 + ", Failed " + objectives.path("Failed").asInt());
         TrainingJob best = job.bestTrainingJob();
         if (best == null) {
-            out.println("Best:         none yet");
+            out.println(job.endTime() == null ? "Best:         none yet" : "Best:         none (no training job produced the objective)");
         } else {
             out.println("Best:         " + best.name() + "  " + metric + " = " + best.finalObjective());
             out.println("              " + ProgressSummary.hyperParameters(best.tunedHyperParameters()));
@@ -76,6 +83,6 @@ final class DescribeCommand implements Command {
     }
 
     private static boolean tunerAlive(DirectoryStore store) throws java.io.IOException {
-        return TunerLock.owner(store.directory()).flatMap(ProcessHandle::of).map(ProcessHandle::isAlive).orElse(false);
+        return TunerLock.liveOwner(store.directory()).isPresent();
     }
 }

@@ -1,5 +1,8 @@
 package dev.hpo.cli;
 
+import dev.hpo.xgboost.XGBoostMessages;
+import ml.dmlc.xgboost4j.java.XGBoostError;
+
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,7 +20,7 @@ public final class Main {
         this.out = out;
         this.err = err;
         for (Command command : List.of(new TuneCommand(out, err), new DescribeCommand(out), new ListTrainingJobsCommand(out),
-                new StopCommand(out), new EvaluateCommand(out), new PredictCommand(out), new PrepareExampleCommand(out))) {
+                new StopCommand(out), new TestMetricsCommand(out, err), new EvaluateCommand(out), new PredictCommand(out), new PrepareExampleCommand(out))) {
             commands.put(command.name(), command);
         }
     }
@@ -50,6 +53,9 @@ public final class Main {
             err.println("error: " + e.getMessage());
             err.println("usage: hpo " + command.usage());
             return 2;
+        } catch (XGBoostError e) {
+            err.println("error: XGBoost: " + XGBoostMessages.oneLine(e));
+            return 1;
         } catch (Exception e) {
             err.println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             return 1;

@@ -1,7 +1,7 @@
 package dev.hpo.cli;
 
 import dev.hpo.engine.config.BuiltInAlgorithm;
-import dev.hpo.engine.config.ConfigException;
+import dev.hpo.engine.validation.ConfigException;
 import dev.hpo.engine.config.ConfigParser;
 import dev.hpo.engine.config.TuningJobConfig;
 import dev.hpo.engine.describe.ProgressSummary;
@@ -15,6 +15,9 @@ import dev.hpo.engine.tuner.Tuner;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -26,7 +29,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-/** {@code hpo tune <config.json> [--output <dir>] [--replace]}: runs a tuning job to its end. */
+/**
+ * {@code hpo tune <config.json> [--output <dir>] [--replace | --resume]}: runs a tuning job to its end,
+ * or continues one whose tuner died.
+ */
 final class TuneCommand implements Command {
     private final PrintStream out;
     private final PrintStream err;
@@ -43,7 +49,9 @@ final class TuneCommand implements Command {
 
     @Override
     public String usage() {
-        return "tune <config.json> [--output <dir>] [--replace]   run a tuning job in <dir>/<HyperParameterTuningJobName>";
+        return "tune <config.json> [--output <dir>] [--replace | --resume]   run a tuning job in <dir>/<HyperParameterTuningJobName>\n"
+                + "    (--resume: continue one whose tuner died or was stopped; --replace: delete it and start over;\n"
+                + "     --stop-grace <s>: seconds a stopped training job gets between SIGTERM and SIGKILL, default 10)";
     }
 
     @Override
@@ -61,25 +69,49 @@ final class TuneCommand implements Command {
         if (!config.ignoredFields().isEmpty()) {
             out.println("note: these fields only apply in the cloud and are ignored here: " + String.join(", ", config.ignoredFields()));
         }
+        if (arguments.option("output") != null && arguments.option("output").isBlank()) {
+            throw new UsageException("--output needs a directory, not an empty string");
+        }
         Path output = arguments.option("output") != null ? Path.of(arguments.option("output")) : config.outputPath();
         if (output == null) {
             err.println("error: no output directory: give --output <dir> or TrainingJobDefinition.OutputDataConfig.S3OutputPath");
             return 2;
         }
         Path jobDirectory = output.resolve(config.name()).toAbsolutePath().normalize();
-        if (DirectoryStore.holdsTuningJob(jobDirectory)) {
-            if (!arguments.flag("replace")) {
-                err.println("error: a tuning job named " + config.name() + " already exists in " + jobDirectory
-                        + "; pick another HyperParameterTuningJobName or --output, or pass --replace to delete it and start over");
+        boolean resume = arguments.flag("resume");
+        if (resume && arguments.flag("replace")) {
+            throw new UsageException("--resume and --replace exclude each other");
+        }
+        if (resume) {
+            try {
+                Tuner.resumable(config, new DirectoryStore(jobDirectory), jobDirectory);
+            } catch (IllegalStateException cannotResume) {
+                err.println("error: " + cannotResume.getMessage());
                 return 2;
             }
-            if (TunerLock.owner(jobDirectory).flatMap(ProcessHandle::of).map(ProcessHandle::isAlive).orElse(false)) {
+        }
+        if (!resume && DirectoryStore.holdsTuningJob(jobDirectory)) {
+            if (!arguments.flag("replace")) {
+                err.println("error: a tuning job named " + config.name() + " already exists in " + jobDirectory
+                        + "; pick another HyperParameterTuningJobName or --output, pass --resume to continue it,"
+                        + " or --replace to delete it and start over");
+                return 2;
+            }
+            if (TunerLock.liveOwner(jobDirectory).isPresent()) {
                 err.println("error: tuning job " + jobDirectory + " is running; stop it first with: hpo stop " + jobDirectory);
                 return 2;
             }
             deleteTree(jobDirectory);
         }
-        Files.createDirectories(jobDirectory);
+        try {
+            Files.createDirectories(jobDirectory);
+        } catch (FileSystemException e) {
+            err.println("error: cannot create the job directory " + jobDirectory + ": "
+                    + (e.getReason() != null ? e.getReason() : e instanceof AccessDeniedException ? "permission denied"
+                    : e instanceof FileAlreadyExistsException ? "a file of that name is in the way" : "it cannot be made there")
+                    + " (--output or TrainingJobDefinition.OutputDataConfig.S3OutputPath)");
+            return 2;
+        }
         DirectoryStore store = new DirectoryStore(jobDirectory);
         Clock clock = Clock.systemUTC();
         boolean live = System.console() != null && System.getenv("CI") == null;
@@ -87,24 +119,29 @@ final class TuneCommand implements Command {
         out.println("Tuning job " + config.name() + ": " + config.strategy() + " search, " + config.limits().maxTrainingJobs()
                 + " training jobs, " + config.limits().maxParallelTrainingJobs() + " in parallel, objective "
                 + config.objective().type() + " " + config.objective().metricName());
-        out.println("Job directory: " + jobDirectory);
+        out.println("Job directory: " + jobDirectory + (resume ? "   (resuming)" : ""));
         TuningJob result;
         try (TunerLock lock = TunerLock.acquire(jobDirectory)) {
+            Duration grace = stopGrace(arguments);
             Tuner tuner = new Tuner(config, store, jobDirectory, new LocalLauncher(), builtIns, display, clock,
-                    Runtime.getRuntime().availableProcessors());
+                    Runtime.getRuntime().availableProcessors()).withStopGrace(grace);
             CountDownLatch finished = new CountDownLatch(1);
             Thread onInterrupt = new Thread(() -> {
                 // Ctrl-C: stop the training jobs and record them before the JVM goes
                 tuner.requestStop();
                 try {
-                    finished.await(60, TimeUnit.SECONDS);
+                    // long enough for every job's grace period and its record: the JVM exits when this returns
+                    finished.await(grace.toSeconds() * 3 + 60, TimeUnit.SECONDS);
                 } catch (InterruptedException ignored) {
                     Thread.currentThread().interrupt();
                 }
             }, "stop-on-interrupt");
             Runtime.getRuntime().addShutdownHook(onInterrupt);
             try {
-                result = tuner.run();
+                result = resume ? tuner.resume() : tuner.run();
+            } catch (IllegalStateException cannotResume) {
+                err.println("error: " + cannotResume.getMessage());
+                return 2;
             } finally {
                 finished.countDown();
             }
@@ -140,6 +177,19 @@ final class TuneCommand implements Command {
         out.println("More: hpo describe " + jobDirectory + "   |   hpo list-training-jobs " + jobDirectory);
     }
 
+    private static Duration stopGrace(Arguments arguments) throws UsageException {
+        String text = arguments.option("stop-grace", "10");
+        try {
+            double seconds = Double.parseDouble(text);
+            if (seconds < 0 || seconds > 3600) {
+                throw new UsageException("--stop-grace must be between 0 and 3600 seconds, not " + text);
+            }
+            return Duration.ofMillis((long) (seconds * 1000));
+        } catch (NumberFormatException e) {
+            throw new UsageException("--stop-grace takes seconds, not '" + text + "'");
+        }
+    }
+
     private static void deleteTree(Path directory) throws IOException {
         try (Stream<Path> paths = Files.walk(directory)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
@@ -150,11 +200,11 @@ final class TuneCommand implements Command {
 
     @Override
     public Set<String> valueOptions() {
-        return Set.of("output");
+        return Set.of("output", "stop-grace");
     }
 
     @Override
     public Set<String> flags() {
-        return Set.of("replace");
+        return Set.of("replace", "resume");
     }
 }

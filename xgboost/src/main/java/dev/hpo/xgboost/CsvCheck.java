@@ -36,8 +36,11 @@ final class CsvCheck {
     private CsvCheck() {
     }
 
-    /** @param labelFirst whether the first column is a label, which must not be empty */
-    static void check(Path file, boolean labelFirst) throws UsageException, IOException {
+    /**
+     * @param labelFirst whether the first column is a label, which must not be empty
+     * @return the number of columns on every line (0 for a file of blank lines)
+     */
+    static int check(Path file, boolean labelFirst) throws UsageException, IOException {
         byte[] buffer = new byte[BUFFER];
         long line = 1;
         int column = 1;
@@ -99,8 +102,9 @@ final class CsvCheck {
             if (!complete(state, word, wordLength) || (state == START && labelFirst && column == 1)) {
                 throw fieldError(file, line, column, labelFirst);
             }
-            checkWidth(file, line, column, expectedColumns);
+            expectedColumns = checkWidth(file, line, column, expectedColumns);
         }
+        return Math.max(0, expectedColumns);
     }
 
     private static int next(int state, int b) {

@@ -35,22 +35,31 @@ public record DataChannel(String name, Path file, ContentType contentType) {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
-        Path file = dataFile(variable, Path.of(value));
+        return Optional.of(resolve(channel, variable + "=", Path.of(value), declared));
+    }
+
+    /** A channel named by its location (a file, or a directory holding one), as a tuning job config gives it. */
+    public static DataChannel at(String channel, Path location, Optional<ContentType> declared) throws UsageException {
+        return resolve(channel, "channel " + channel + ": ", location, declared);
+    }
+
+    private static DataChannel resolve(String channel, String what, Path location, Optional<ContentType> declared) throws UsageException {
+        Path file = dataFile(what, location);
         ContentType type;
         try {
             type = declared.isPresent() ? declared.get() : ContentType.of(file);
         } catch (IOException e) {
-            throw new UsageException(variable + "=" + value + ": cannot read " + file + ": " + e.getMessage());
+            throw new UsageException(what + location + ": cannot read " + file + ": " + e.getMessage());
         }
-        return Optional.of(new DataChannel(channel, file, type));
+        return new DataChannel(channel, file, type);
     }
 
-    private static Path dataFile(String variable, Path path) throws UsageException {
+    private static Path dataFile(String what, Path path) throws UsageException {
         if (Files.isRegularFile(path)) {
             return path;
         }
         if (!Files.isDirectory(path)) {
-            throw new UsageException(variable + "=" + path + ": no such file or directory");
+            throw new UsageException(what + path + ": no such file or directory");
         }
         List<Path> files;
         try (Stream<Path> listing = Files.list(path)) {
@@ -59,15 +68,15 @@ public record DataChannel(String name, Path file, ContentType contentType) {
                     .sorted()
                     .collect(Collectors.toList());
         } catch (IOException e) {
-            throw new UsageException(variable + "=" + path + ": cannot list the directory: " + e.getMessage());
+            throw new UsageException(what + path + ": cannot list the directory: " + e.getMessage());
         }
         if (files.size() == 1) {
             return files.get(0);
         }
         if (files.isEmpty()) {
-            throw new UsageException(variable + "=" + path + ": the directory holds no data file");
+            throw new UsageException(what + path + ": the directory holds no data file");
         }
-        throw new UsageException(variable + "=" + path + ": the directory holds " + files.size()
+        throw new UsageException(what + path + ": the directory holds " + files.size()
                 + " files (" + files.stream().map(p -> p.getFileName().toString()).collect(Collectors.joining(", "))
                 + "); a channel directory must hold exactly one data file");
     }

@@ -34,6 +34,9 @@ public record ModelEvaluation(long rows, long positives, double auc, double logl
             throws UsageException, IOException, XGBoostError {
         Booster booster = ModelFiles.load(model);
         try {
+            if (NativeData.contentType(data) == ContentType.CSV) {
+                Prediction.checkColumns(booster, data, true);
+            }
             DMatrix matrix = NativeData.load(data, true);
             try {
                 float[][] predictions = booster.predict(matrix);

@@ -44,7 +44,11 @@ public final class ModelFiles {
         NativeLibraryCache.preload();
         // From bytes, because loading from a path without a .json/.ubj extension makes XGBoost print a
         // warning while it guesses the format; from a buffer it recognises both formats silently.
-        return XGBoost.loadModel(Files.readAllBytes(file));
+        try {
+            return XGBoost.loadModel(Files.readAllBytes(file));
+        } catch (XGBoostError e) {
+            throw new UsageException("model " + file + " is not an XGBoost model XGBoost can read: " + XGBoostMessages.oneLine(e));
+        }
     }
 
     /**

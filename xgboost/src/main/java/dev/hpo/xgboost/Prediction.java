@@ -72,7 +72,7 @@ public final class Prediction {
      * XGBoost accepts a CSV with a column too many or too few and then scores the wrong features, so the
      * first row's width is compared with the model's feature count; the message says which flag fits.
      */
-    private static void checkColumns(Booster booster, Path data, boolean hasLabel)
+    static void checkColumns(Booster booster, Path data, boolean hasLabel)
             throws UsageException, IOException, XGBoostError {
         String first;
         try (BufferedReader reader = Files.newBufferedReader(data, StandardCharsets.ISO_8859_1)) {

@@ -6,11 +6,11 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
  * Turns an XGBoost error into one readable line. The native library appends a C++ stack trace and
  * prefixes a timestamp and source location; in a job log only the sentence in between helps.
  */
-final class XGBoostMessages {
+public final class XGBoostMessages {
     private XGBoostMessages() {
     }
 
-    static String oneLine(XGBoostError error) {
+    public static String oneLine(XGBoostError error) {
         return oneLine(error.getMessage());
     }
 

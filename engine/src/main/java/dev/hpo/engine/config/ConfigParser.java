@@ -1,6 +1,10 @@
 package dev.hpo.engine.config;
 
+import dev.hpo.engine.validation.ConfigException;
+import dev.hpo.engine.validation.ConfigProblem;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hpo.engine.metric.CompiledMetric;
@@ -11,6 +15,8 @@ import dev.hpo.engine.space.ParameterRange;
 import dev.hpo.engine.space.SearchSpace;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -28,6 +34,7 @@ public final class ConfigParser {
     private static final String TUNING = "HyperParameterTuningJobConfig";
     private static final int MAX_HYPERPARAMETERS = 100;
     private static final long DEFAULT_JOB_RUNTIME_SECONDS = 86_400;
+    private static final int MAX_PARALLEL_JOBS = 10_000;
 
     private static final Set<String> TOP_LEVEL = Set.of("HyperParameterTuningJobName", TUNING, "TrainingJobDefinition",
             "TrainingJobDefinitions", "WarmStartConfig");
@@ -42,18 +49,35 @@ public final class ConfigParser {
             "EnableInterContainerTrafficEncryption", "EnableManagedSpotTraining");
 
     private final Map<String, BuiltInAlgorithm> builtIns;
-    private final ObjectMapper json = new ObjectMapper();
+    private final PathChecks paths;
+    // a key given twice or text after the object is a mistake in the file, not something to guess about
+    private final ObjectMapper json = new ObjectMapper()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     public ConfigParser(Map<String, BuiltInAlgorithm> builtIns) {
+        this(builtIns, PathChecks.LOCAL);
+    }
+
+    /** @param paths where data, programs and scripts are looked up (the machine that runs the training jobs) */
+    public ConfigParser(Map<String, BuiltInAlgorithm> builtIns, PathChecks paths) {
         this.builtIns = Map.copyOf(builtIns);
+        this.paths = paths;
     }
 
     public TuningJobConfig parse(Path file) throws ConfigException, IOException {
         String text;
+        if (Files.isDirectory(file)) {
+            throw new ConfigException(file.toString(), "is a directory, not a tuning job config file");
+        }
         try {
             text = Files.readString(file);
         } catch (NoSuchFileException e) {
             throw new ConfigException(file.toString(), "config file does not exist");
+        } catch (CharacterCodingException e) {
+            throw new ConfigException(file.toString(), "is not UTF-8 text (a JSON config must be)");
+        } catch (AccessDeniedException e) {
+            throw new ConfigException(file.toString(), "cannot be read: permission denied");
         }
         Path base = file.toAbsolutePath().getParent();
         return parse(text, base, file.toString());
@@ -94,10 +118,11 @@ public final class ConfigParser {
             reader.problem(TUNING + ".Strategy", strategy + " is not available in this version; use Random or Grid");
         }
         notYet(reader, tuning, "StrategyConfig", TUNING, "strategy configuration");
-        notYet(reader, tuning, "TuningJobCompletionCriteria", TUNING, "completion criteria");
-        String earlyStopping = reader.text(tuning, "TrainingJobEarlyStoppingType", TUNING, false);
-        if (earlyStopping != null && !earlyStopping.equals("Off")) {
-            reader.problem(TUNING + ".TrainingJobEarlyStoppingType", "'" + earlyStopping + "' is not available in this version; use Off");
+        CompletionCriteria completion = CompletionCriteriaReader.read(reader, tuning);
+        EarlyStoppingType earlyStopping = reader.choice(tuning, "TrainingJobEarlyStoppingType", TUNING, EarlyStoppingType.class,
+                EarlyStoppingType.Off);
+        if (earlyStopping == EarlyStoppingType.Auto && strategy == StrategyName.Hyperband) {
+            reader.problem(TUNING + ".TrainingJobEarlyStoppingType", "must be Off with the Hyperband strategy, which stops jobs itself");
         }
         Long seed = reader.integerAtLeast(tuning, "RandomSeed", TUNING, false, 0);
         Objective objective = objective(reader, tuning);
@@ -112,8 +137,8 @@ public final class ConfigParser {
                         + "use HyperParameterTuningJobConfig.HyperParameterTuningJobObjective and ParameterRanges");
             }
         }
-        notYet(reader, definition, "RetryStrategy", TrainingDefinitionReader.PATH, "retrying failed training jobs");
-        TrainingDefinitionReader definitions = new TrainingDefinitionReader(reader, base, builtIns);
+        int retries = retryAttempts(reader, definition);
+        TrainingDefinitionReader definitions = new TrainingDefinitionReader(reader, base, builtIns, paths);
         Algorithm algorithm = definitions.algorithm(definition);
         List<MetricDefinition> metrics = new ArrayList<>(definitions.metricDefinitions(definition));
         List<Channel> channels = definitions.channels(definition);
@@ -144,11 +169,46 @@ public final class ConfigParser {
                         + " needs a 'validation' channel");
             }
         }
+        if (reader.problems().isEmpty() && algorithm != null && algorithm.isBuiltIn()) {
+            // only a config that is otherwise right is worth reading the data for
+            checkInputs(reader, builtIns.get(algorithm.builtInName()), channels, statics, ranges, objective);
+        }
         if (!reader.problems().isEmpty()) {
             throw new ConfigException(reader.problems());
         }
         return new TuningJobConfig(name, strategy, objective, limits, new SearchSpace(ranges), statics, algorithm, metrics,
-                channels, output, environment, jobRuntime, seed, reader.ignored(), root);
+                channels, output, environment, jobRuntime, seed, reader.ignored(), root, earlyStopping, completion, retries);
+    }
+
+    private static int retryAttempts(FieldReader reader, JsonNode definition) {
+        String path = TrainingDefinitionReader.PATH + ".RetryStrategy";
+        JsonNode node = reader.object(definition, "RetryStrategy", TrainingDefinitionReader.PATH, false);
+        if (node == null) {
+            return 0;
+        }
+        reader.checkFields(node, path, Set.of("MaximumRetryAttempts"), Set.of());
+        Long attempts = reader.integerAtLeast(node, "MaximumRetryAttempts", path, true, 1);
+        if (attempts != null && attempts > 30) {
+            reader.problem(path + ".MaximumRetryAttempts", "must be at most 30, not " + attempts);
+            return 0;
+        }
+        return attempts == null ? 0 : attempts.intValue();
+    }
+
+    private static void checkInputs(FieldReader reader, BuiltInAlgorithm builtIn, List<Channel> channels,
+                                    Map<String, String> statics, List<ParameterRange> ranges, Objective objective) {
+        Map<Channel, String> paths = new LinkedHashMap<>();
+        for (int i = 0; i < channels.size(); i++) {
+            paths.put(channels.get(i), TrainingDefinitionReader.PATH + ".InputDataConfig[" + i + "]");
+        }
+        Map<String, String> hyperParameters = new LinkedHashMap<>(statics);
+        for (ParameterRange range : ranges) {
+            hyperParameters.put(range.name(), range.valueAt(0.5));
+        }
+        hyperParameters.put(Objective.HYPERPARAMETER, objective.metricName());
+        for (ConfigProblem problem : builtIn.inputCheck().check(paths, hyperParameters, TrainingDefinitionReader.PATH + ".StaticHyperParameters")) {
+            reader.problem(problem.fieldPath(), problem.message());
+        }
     }
 
     private static void notYet(FieldReader reader, JsonNode parent, String field, String path, String what) {
@@ -196,10 +256,13 @@ public final class ConfigParser {
         if (parallel == null || jobs == null) {
             return null;
         }
+        if (parallel > MAX_PARALLEL_JOBS) {
+            reader.problem(path + ".MaxParallelTrainingJobs", "must be at most " + MAX_PARALLEL_JOBS + ", not " + parallel);
+        }
         if (jobs > 1_000_000) {
             reader.problem(path + ".MaxNumberOfTrainingJobs", "must be at most 1000000, not " + jobs);
         }
-        return new ResourceLimits((int) Math.min(jobs, Integer.MAX_VALUE), (int) Math.min(parallel, 10_000), runtime == null ? 0 : runtime);
+        return new ResourceLimits((int) Math.min(jobs, Integer.MAX_VALUE), (int) Math.min(parallel, MAX_PARALLEL_JOBS), runtime == null ? 0 : runtime);
     }
 
     private static long gridSize(FieldReader reader, List<ParameterRange> ranges) {

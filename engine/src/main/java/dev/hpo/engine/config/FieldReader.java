@@ -1,5 +1,6 @@
 package dev.hpo.engine.config;
 
+import dev.hpo.engine.validation.ConfigProblem;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;

@@ -1,11 +1,11 @@
 package dev.hpo.engine.config;
 
+import dev.hpo.engine.validation.ConfigException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hpo.engine.metric.CompiledMetric;
+import dev.hpo.engine.metric.FinalValue;
 import dev.hpo.engine.metric.MetricDefinition;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,11 +21,13 @@ final class TrainingDefinitionReader {
     private final FieldReader reader;
     private final Path base;
     private final Map<String, BuiltInAlgorithm> builtIns;
+    private final PathChecks paths;
 
-    TrainingDefinitionReader(FieldReader reader, Path base, Map<String, BuiltInAlgorithm> builtIns) {
+    TrainingDefinitionReader(FieldReader reader, Path base, Map<String, BuiltInAlgorithm> builtIns, PathChecks paths) {
         this.reader = reader;
         this.base = base;
         this.builtIns = builtIns;
+        this.paths = paths;
     }
 
     Algorithm algorithm(JsonNode definition) {
@@ -85,14 +87,16 @@ final class TrainingDefinitionReader {
         List<MetricDefinition> definitions = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             String itemPath = path + "[" + i + "]";
-            reader.checkFields(items.get(i), itemPath, Set.of("Name", "Regex"), Set.of());
+            // FinalValue is ours (SageMaker always takes the last value); see docs/dependability.md
+            reader.checkFields(items.get(i), itemPath, Set.of("Name", "Regex", "FinalValue"), Set.of());
             if (!items.get(i).isObject()) {
                 reader.problem(itemPath, "must be an object with Name and Regex");
                 continue;
             }
             String name = reader.text(items.get(i), "Name", itemPath, true);
             String regex = reader.text(items.get(i), "Regex", itemPath, false);
-            definitions.add(new MetricDefinition(name == null ? "" : name, regex));
+            FinalValue finalValue = reader.choice(items.get(i), "FinalValue", itemPath, FinalValue.class, FinalValue.Last);
+            definitions.add(new MetricDefinition(name == null ? "" : name, regex, finalValue));
         }
         if (definitions.size() > 40) {
             reader.problem(path, "has " + definitions.size() + " definitions; at most 40 are allowed");
@@ -165,7 +169,7 @@ final class TrainingDefinitionReader {
             return null;
         }
         Path resolved = LocalPaths.resolve(base, location);
-        if (!Files.exists(resolved)) {
+        if (!paths.exists(resolved)) {
             reader.problem(locationPath, "data file or directory '" + resolved + "' does not exist");
             return null;
         }
@@ -192,15 +196,11 @@ final class TrainingDefinitionReader {
         }
         if (program.contains("/")) {
             Path path = LocalPaths.resolve(base, program);
-            return Files.isRegularFile(path) && Files.isExecutable(path) ? path : null;
+            return paths.isExecutableFile(path) ? path : null;
         }
-        String searchPath = System.getenv("PATH");
-        if (searchPath == null) {
-            return null;
-        }
-        for (String directory : searchPath.split(File.pathSeparator)) {
+        for (String directory : paths.searchPath()) {
             Path candidate = Path.of(directory.isEmpty() ? "." : directory, program);
-            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+            if (paths.isExecutableFile(candidate)) {
                 return candidate;
             }
         }
@@ -213,7 +213,7 @@ final class TrainingDefinitionReader {
         }
         try {
             Path candidate = base.resolve(argument).normalize();
-            return Files.isRegularFile(candidate) ? candidate.toString() : argument;
+            return paths.isRegularFile(candidate) ? candidate.toString() : argument;
         } catch (RuntimeException invalidPath) {
             return argument;
         }

@@ -17,6 +17,9 @@ import java.util.Map;
  * @param metricDefinitions every metric to scrape, the objective's included (predefined ones resolved)
  * @param maxRuntimePerJobSeconds StoppingCondition.MaxRuntimeInSeconds (SageMaker's default: one day)
  * @param randomSeed RandomSeed, or null when the user gave none
+ * @param earlyStopping TrainingJobEarlyStoppingType
+ * @param completionCriteria TuningJobCompletionCriteria (NONE when absent)
+ * @param maxRetryAttempts RetryStrategy.MaximumRetryAttempts, 0 without a RetryStrategy
  */
 public record TuningJobConfig(
         String name,
@@ -33,9 +36,23 @@ public record TuningJobConfig(
         long maxRuntimePerJobSeconds,
         Long randomSeed,
         List<String> ignoredFields,
-        JsonNode request) {
+        JsonNode request,
+        EarlyStoppingType earlyStopping,
+        CompletionCriteria completionCriteria,
+        int maxRetryAttempts) {
+
+    public TuningJobConfig(String name, StrategyName strategy, Objective objective, ResourceLimits limits, SearchSpace space,
+                           Map<String, String> staticHyperParameters, Algorithm algorithm, List<MetricDefinition> metricDefinitions,
+                           List<Channel> channels, Path outputPath, Map<String, String> environment, long maxRuntimePerJobSeconds,
+                           Long randomSeed, List<String> ignoredFields, JsonNode request) {
+        this(name, strategy, objective, limits, space, staticHyperParameters, algorithm, metricDefinitions, channels, outputPath,
+                environment, maxRuntimePerJobSeconds, randomSeed, ignoredFields, request, EarlyStoppingType.Off,
+                CompletionCriteria.NONE, 0);
+    }
 
     public TuningJobConfig {
+        earlyStopping = earlyStopping == null ? EarlyStoppingType.Off : earlyStopping;
+        completionCriteria = completionCriteria == null ? CompletionCriteria.NONE : completionCriteria;
         staticHyperParameters = Collections.unmodifiableMap(new LinkedHashMap<>(staticHyperParameters));
         metricDefinitions = List.copyOf(metricDefinitions);
         channels = List.copyOf(channels);

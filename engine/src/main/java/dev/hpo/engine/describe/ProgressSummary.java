@@ -20,7 +20,10 @@ public final class ProgressSummary {
         int done = c.completed() + c.nonRetryableError() + c.stopped();
         StringBuilder line = new StringBuilder();
         line.append(String.format(Locale.ROOT, "%d/%d done, %d running, %d failed", done, maxJobs, c.inProgress(),
-                c.nonRetryableError() + c.stopped()));
+                c.nonRetryableError()));
+        if (c.stopped() > 0) {
+            line.append(", ").append(c.stopped()).append(" stopped");
+        }
         TrainingJob best = job.bestTrainingJob();
         if (best != null) {
             line.append(", best ").append(objectiveName).append('=').append(number(best.finalObjective()))
@@ -33,6 +36,12 @@ public final class ProgressSummary {
     public static String trainingJobEnded(TrainingJob job, int maxJobs, String objectiveName) {
         StringBuilder line = new StringBuilder();
         line.append(String.format(Locale.ROOT, "[%d/%d] %s %s", job.index() + 1, maxJobs, job.name(), job.status()));
+        if (job.wasEarlyStopped()) {
+            line.append(" (early stopping)");
+        }
+        if (job.attemptCount() > 1) {
+            line.append(" after ").append(job.attemptCount()).append(" attempts");
+        }
         if (job.hasObjective()) {
             line.append(' ').append(objectiveName).append('=').append(number(job.finalObjective()));
         }

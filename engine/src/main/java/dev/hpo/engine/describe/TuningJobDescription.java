@@ -59,6 +59,17 @@ public final class TuningJobDescription {
             // not in SageMaker's response: why the job ended, which SageMaker leaves to the reader to infer
             node.put("CompletionReason", job.completionReason());
         }
+        if (job.completionDetails() != null) {
+            ObjectNode details = node.putObject("TuningJobCompletionDetails");
+            if (job.completionDetails().numberOfTrainingJobsObjectiveNotImproving() != null) {
+                details.put("NumberOfTrainingJobsObjectiveNotImproving", job.completionDetails().numberOfTrainingJobsObjectiveNotImproving());
+            }
+            if (job.completionDetails().convergenceDetectedTime() != null) {
+                details.put("ConvergenceDetectedTime", job.completionDetails().convergenceDetectedTime().toString());
+            }
+            // not in SageMaker's shape: the criterion that ended the job, by its config field path
+            details.put("CompletionCriterion", job.completionDetails().criterion());
+        }
         Instant end = job.endTime() == null ? now : job.endTime();
         node.putObject("ConsumedResources").put("RuntimeInSeconds", Duration.between(job.creationTime(), end).getSeconds());
         return node;

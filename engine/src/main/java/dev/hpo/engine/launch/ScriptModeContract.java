@@ -2,6 +2,7 @@ package dev.hpo.engine.launch;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hpo.engine.config.Channel;
+import dev.hpo.engine.config.Objective;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,7 +25,7 @@ public final class ScriptModeContract {
     public static final String LOG_FILE = "output.log";
     /** SageMaker adds this to every tuned job; scripts may read it, but it is kept off the command line
      *  because argparse rejects arguments a script does not declare. */
-    public static final String OBJECTIVE_HYPERPARAMETER = "_tuning_objective_metric";
+    public static final String OBJECTIVE_HYPERPARAMETER = Objective.HYPERPARAMETER;
 
     private final ObjectMapper json = new ObjectMapper();
 

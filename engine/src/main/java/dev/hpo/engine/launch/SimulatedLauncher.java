@@ -24,14 +24,21 @@ import java.util.function.Function;
  */
 public final class SimulatedLauncher implements Launcher {
 
-    /** What a simulated job prints and how it exits. {@code hangs} jobs run until stopped. */
-    public record Script(List<String> lines, int exitCode, boolean hangs) {
+    /**
+     * What a simulated job prints and how it exits: {@code lines} on stdout, then {@code stderrLines} on
+     * stderr. {@code hangs} jobs run until stopped.
+     */
+    public record Script(List<String> lines, List<String> stderrLines, int exitCode, boolean hangs) {
         public static Script of(int exitCode, String... lines) {
-            return new Script(List.of(lines), exitCode, false);
+            return new Script(List.of(lines), List.of(), exitCode, false);
         }
 
         public static Script hanging(String... lines) {
-            return new Script(List.of(lines), 0, true);
+            return new Script(List.of(lines), List.of(), 0, true);
+        }
+
+        public Script withStderr(String... lines) {
+            return new Script(this.lines, List.of(lines), exitCode, hangs);
         }
     }
 
@@ -63,13 +70,23 @@ public final class SimulatedLauncher implements Launcher {
         executor.execute(() -> {
             try {
                 StringBuilder log = new StringBuilder();
+                boolean stoppedEarly = false;
                 for (String line : script.lines()) {
                     listener.onLine(line, false);
                     log.append(line).append('\n');
+                    if (stopped.isDone()) {
+                        // like a process that got SIGTERM: it prints no more
+                        stoppedEarly = true;
+                        break;
+                    }
+                }
+                for (String line : script.stderrLines()) {
+                    listener.onLine(line, true);
+                    log.append(line).append('\n');
                 }
                 Files.writeString(request.logFile(), log, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-                int code = script.exitCode();
-                if (script.hangs()) {
+                int code = stoppedEarly ? 143 : script.exitCode();
+                if (script.hangs() && !stoppedEarly) {
                     stopped.join();
                     code = 143;
                 }

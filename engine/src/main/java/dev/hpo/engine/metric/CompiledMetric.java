@@ -1,7 +1,7 @@
 package dev.hpo.engine.metric;
 
-import dev.hpo.engine.config.ConfigException;
-import dev.hpo.engine.config.ConfigProblem;
+import dev.hpo.engine.validation.ConfigException;
+import dev.hpo.engine.validation.ConfigProblem;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -49,6 +49,8 @@ public final class MetricSeries {
     private double last = Double.NaN;
     private long lastLine;
     private double lastFinite = Double.NaN;
+    private double max = Double.NaN;
+    private double min = Double.NaN;
     private long lastFiniteLine;
     private int matchCount;
     private int rejectedCount;
@@ -82,6 +84,16 @@ public final class MetricSeries {
     /** Line number (1-based, as the extractor counted) of the last value; 0 when there is none. */
     public synchronized long lastLine() {
         return lastLine;
+    }
+
+    /** The largest finite value emitted, counting those past the kept cap; empty when there is none. */
+    public synchronized OptionalDouble max() {
+        return Double.isNaN(max) ? OptionalDouble.empty() : OptionalDouble.of(max);
+    }
+
+    /** The smallest finite value emitted, counting those past the kept cap; empty when there is none. */
+    public synchronized OptionalDouble min() {
+        return Double.isNaN(min) ? OptionalDouble.empty() : OptionalDouble.of(min);
     }
 
     /** The last finite value emitted, e.g. to explain a final NaN. */
@@ -156,6 +168,8 @@ public final class MetricSeries {
         if (Double.isFinite(value)) {
             lastFinite = value;
             lastFiniteLine = lineNumber;
+            max = Double.isNaN(max) ? value : Math.max(max, value);
+            min = Double.isNaN(min) ? value : Math.min(min, value);
         }
         if (keptCount < maxKeptValues) {
             if (keptCount == values.length) {

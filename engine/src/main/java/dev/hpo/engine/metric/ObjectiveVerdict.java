@@ -41,13 +41,20 @@ public record ObjectiveVerdict(boolean succeeded, double value, String failureRe
      *   <li>exit 0 without any numeric objective value fails it as "not found", with hints
      *       (never pending, never zero);</li>
      *   <li>a final value of NaN (or an infinity, which would win or lose a ranking by accident) fails it;</li>
-     *   <li>otherwise it succeeded, and the final value is the LAST value emitted, not the best.</li>
+     *   <li>otherwise it succeeded, and the final value is the LAST value emitted, not the best (unless the
+     *       definition's FinalValue says Max or Min).</li>
      * </ol>
      *
      * @param lastStderrLine the last non-empty line the process wrote to stderr, or null
      */
     public static ObjectiveVerdict decide(String objectiveName, MetricExtractor extractor, int exitCode,
                                           String lastStderrLine) {
+        return decide(objectiveName, extractor, exitCode, lastStderrLine, FinalValue.Last);
+    }
+
+    /** As {@link #decide(String, MetricExtractor, int, String)}, with the objective's final value chosen by {@code rule}. */
+    public static ObjectiveVerdict decide(String objectiveName, MetricExtractor extractor, int exitCode,
+                                          String lastStderrLine, FinalValue rule) {
         MetricSeries series = extractor.series(objectiveName);
         if (exitCode != 0) {
             return failure(exitFailure(objectiveName, series, exitCode, lastStderrLine));
@@ -61,7 +68,7 @@ public record ObjectiveVerdict(boolean succeeded, double value, String failureRe
         if (truncation.isPresent()) {
             return failure(truncation.get().describe(objectiveName) + "; the training job failed");
         }
-        OptionalDouble last = series.last();
+        OptionalDouble last = rule.of(series);
         if (last.isEmpty()) {
             return failure(NotFoundReason.explain(objectiveName, series, extractor));
         }

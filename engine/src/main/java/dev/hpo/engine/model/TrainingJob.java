@@ -13,6 +13,9 @@ import java.util.Map;
  * @param finalObjective the final objective value when objectiveStatus is Succeeded
  * @param finalMetrics the final value of every metric the job emitted
  * @param series every value of every metric, in the order emitted (the intermediate values)
+ * @param earlyStopped true when early stopping ended the job (it is Stopped, yet its objective counts)
+ * @param attempts how many times the process was started (more than 1 with RetryStrategy)
+ * @param warnings what went wrong while scraping metrics (a regex cut off, a capture that was not a number); null if nothing
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TrainingJob(
@@ -28,17 +31,56 @@ public record TrainingJob(
         Instant creationTime,
         Instant trainingStartTime,
         Instant trainingEndTime,
-        Integer exitCode) {
+        Integer exitCode,
+        Boolean earlyStopped,
+        Integer attempts,
+        List<String> warnings) {
+
+    public TrainingJob(String name, int index, Map<String, String> tunedHyperParameters, TrainingJobStatus status,
+                       ObjectiveStatus objectiveStatus, Double finalObjective, String failureReason,
+                       Map<String, Double> finalMetrics, Map<String, List<Double>> series, Instant creationTime,
+                       Instant trainingStartTime, Instant trainingEndTime, Integer exitCode) {
+        this(name, index, tunedHyperParameters, status, objectiveStatus, finalObjective, failureReason, finalMetrics, series,
+                creationTime, trainingStartTime, trainingEndTime, exitCode, null, null, null);
+    }
 
     public static TrainingJob started(String name, int index, Map<String, String> hyperParameters, Instant now) {
         return new TrainingJob(name, index, hyperParameters, TrainingJobStatus.InProgress, ObjectiveStatus.Pending, null, null,
-                Map.of(), Map.of(), now, now, null, null);
+                Map.of(), Map.of(), now, now, null, null, null, 1, null);
     }
 
     public TrainingJob finished(TrainingJobStatus status, ObjectiveStatus objectiveStatus, Double objective, String reason,
                                 Map<String, Double> metrics, Map<String, List<Double>> allSeries, Instant end, Integer exit) {
         return new TrainingJob(name, index, tunedHyperParameters, status, objectiveStatus, objective, reason, metrics, allSeries,
-                creationTime, trainingStartTime, end, exit);
+                creationTime, trainingStartTime, end, exit, earlyStopped, attempts, warnings);
+    }
+
+    /** The same job marked as ended by early stopping. */
+    public TrainingJob markedEarlyStopped() {
+        return new TrainingJob(name, index, tunedHyperParameters, status, objectiveStatus, finalObjective, failureReason, finalMetrics,
+                series, creationTime, trainingStartTime, trainingEndTime, exitCode, Boolean.TRUE, attempts, warnings);
+    }
+
+    /** The job running again after a failed attempt: InProgress, its earlier attempt's results cleared. */
+    public TrainingJob retried(int attempt) {
+        return new TrainingJob(name, index, tunedHyperParameters, TrainingJobStatus.InProgress, ObjectiveStatus.Pending, null, null,
+                Map.of(), Map.of(), creationTime, trainingStartTime, null, null, null, attempt, null);
+    }
+
+    /** The same job with the metric warnings of its run (none: null, so the record stays small). */
+    public TrainingJob withWarnings(List<String> newWarnings) {
+        return new TrainingJob(name, index, tunedHyperParameters, status, objectiveStatus, finalObjective, failureReason, finalMetrics,
+                series, creationTime, trainingStartTime, trainingEndTime, exitCode, earlyStopped, attempts,
+                newWarnings == null || newWarnings.isEmpty() ? null : List.copyOf(newWarnings));
+    }
+
+    /** How many times the process was started; records written before retries existed count as 1. */
+    public int attemptCount() {
+        return attempts == null ? 1 : attempts;
+    }
+
+    public boolean wasEarlyStopped() {
+        return Boolean.TRUE.equals(earlyStopped);
     }
 
     /** Seconds between start and end, or until {@code now} while the job runs. */

@@ -1,7 +1,7 @@
 package dev.hpo.engine.store;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import dev.hpo.engine.model.TrainingJob;
 import dev.hpo.engine.model.TuningJob;
 
@@ -29,10 +29,15 @@ public final class DirectoryStore implements Store {
 
     private final Path directory;
     private final ObjectMapper json = Json.mapper();
-    private final ObjectReader trainingJobReader = json.readerFor(TrainingJob.class);
+    private final AtomicFile.ContentWriter writer;
 
     public DirectoryStore(Path directory) {
+        this(directory, AtomicFile.DURABLE);
+    }
+
+    DirectoryStore(Path directory, AtomicFile.ContentWriter writer) {
         this.directory = directory;
+        this.writer = writer;
     }
 
     public Path directory() {
@@ -47,20 +52,20 @@ public final class DirectoryStore implements Store {
     @Override
     public void save(TuningJob tuningJob) throws IOException {
         Files.createDirectories(directory);
-        AtomicFile.write(directory.resolve(TUNING_JOB_FILE), json.writeValueAsBytes(tuningJob));
+        AtomicFile.write(directory.resolve(TUNING_JOB_FILE), json.writeValueAsBytes(tuningJob), writer);
     }
 
     @Override
     public void save(TrainingJob trainingJob) throws IOException {
         Path jobDirectory = trainingJobDirectory(trainingJob.name());
         Files.createDirectories(jobDirectory);
-        AtomicFile.write(jobDirectory.resolve(TRAINING_JOB_FILE), json.writeValueAsBytes(trainingJob));
+        AtomicFile.write(jobDirectory.resolve(TRAINING_JOB_FILE), json.writeValueAsBytes(trainingJob), writer);
     }
 
     @Override
     public Optional<TuningJob> tuningJob() throws IOException {
         try {
-            return Optional.of(json.readValue(Files.readAllBytes(directory.resolve(TUNING_JOB_FILE)), TuningJob.class));
+            return Optional.of(read(directory.resolve(TUNING_JOB_FILE), TuningJob.class));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         }
@@ -93,14 +98,31 @@ public final class DirectoryStore implements Store {
     }
 
     private TrainingJob readIfPresent(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return null; // a stray file, or a directory whose job record is not written yet
+        }
         try {
-            return trainingJobReader.readValue(Files.readAllBytes(file));
+            return read(file, TrainingJob.class);
         } catch (IOException e) {
-            if (!Files.isRegularFile(file)) {
-                return null; // a stray file, or a directory whose job record is not written yet
-            }
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A damaged record is named, so the user knows which file to look at; nothing is guessed from it. */
+    private <T> T read(Path file, Class<T> type) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        T value;
+        try {
+            value = json.readValue(bytes, type);
+        } catch (JsonProcessingException e) {
+            throw new IOException(file + " is damaged: " + e.getOriginalMessage(), e);
+        }
+        boolean complete = value instanceof TuningJob t ? t.name() != null && t.status() != null && t.counters() != null
+                : value instanceof TrainingJob j && j.name() != null && j.status() != null && j.objectiveStatus() != null;
+        if (!complete) {
+            throw new IOException(file + " is damaged: it lacks the name or the status");
+        }
+        return value;
     }
 
     @Override

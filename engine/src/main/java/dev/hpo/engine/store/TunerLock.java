@@ -1,61 +1,95 @@
 package dev.hpo.engine.store;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
 /**
- * Keeps two tuners off one tuning job. The lock file names the owning process; a lock whose process
- * is gone (kill -9, reboot) is stale and is taken over rather than blocking the job forever.
+ * Keeps two tuners off one tuning job. The operating system's file lock decides: it is released when
+ * its process ends however it ends (kill -9, a crash, a reboot), so a lock left by a dead tuner is
+ * stale by construction and the next tuner simply takes it. The file also names the owner (pid and
+ * start time, so a recycled pid is not mistaken for it), for messages and for {@code hpo stop}.
  */
 public final class TunerLock implements AutoCloseable {
     public static final String FILE = "tuner.lock";
 
-    private final Path file;
+    private final FileChannel channel;
+    private final FileLock lock;
 
-    private TunerLock(Path file) {
-        this.file = file;
+    private TunerLock(FileChannel channel, FileLock lock) {
+        this.channel = channel;
+        this.lock = lock;
     }
 
     public static TunerLock acquire(Path jobDirectory) throws IOException {
         Files.createDirectories(jobDirectory);
         Path file = jobDirectory.resolve(FILE);
-        byte[] me = Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.US_ASCII);
-        for (int attempt = 0; attempt < 3; attempt++) {
-            try {
-                Files.write(file, me, java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
-                return new TunerLock(file);
-            } catch (FileAlreadyExistsException taken) {
-                Optional<Long> owner = owner(jobDirectory);
-                if (owner.isPresent() && ProcessHandle.of(owner.get()).map(ProcessHandle::isAlive).orElse(false)) {
-                    throw new IOException("tuning job " + jobDirectory + " is already being run by another tuner (process "
-                            + owner.get() + "); stop it with 'hpo stop " + jobDirectory + "' or wait for it to end");
-                }
-                // stale: its tuner died without releasing it
-                Files.deleteIfExists(file);
-            }
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException sameProcess) {
+            lock = null;
         }
-        throw new IOException("could not take the lock " + file);
+        if (lock == null) {
+            channel.close();
+            String who = liveOwner(jobDirectory).map(pid -> " (process " + pid + ")").orElse("");
+            throw new IOException("tuning job " + jobDirectory + " is already being run by another tuner" + who
+                    + "; stop it with 'hpo stop " + jobDirectory + "' or wait for it to end");
+        }
+        ProcessHandle me = ProcessHandle.current();
+        channel.truncate(0);
+        channel.write(ByteBuffer.wrap((me.pid() + " " + startInstant(me) + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
+        channel.force(false);
+        return new TunerLock(channel, lock);
     }
 
-    /** The process that holds the lock of a tuning job, if any holds it. */
-    public static Optional<Long> owner(Path jobDirectory) throws IOException {
+    /** The process that runs a tuning job now, if one does: a lock file of a dead process names no one. */
+    public static Optional<Long> liveOwner(Path jobDirectory) throws IOException {
+        String text;
         try {
-            String text = Files.readString(jobDirectory.resolve(FILE), StandardCharsets.US_ASCII).trim();
-            return text.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(text));
+            text = Files.readString(jobDirectory.resolve(FILE), StandardCharsets.US_ASCII).trim();
         } catch (NoSuchFileException e) {
             return Optional.empty();
+        }
+        String[] parts = text.split(" ");
+        long pid;
+        try {
+            pid = Long.parseLong(parts[0]);
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
+        Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+        if (process.isEmpty() || (parts.length > 1 && !parts[1].equals(startInstant(process.get())))) {
+            return Optional.empty();
+        }
+        return Optional.of(pid);
+    }
+
+    /** Kept for callers that ask who holds the lock; same as {@link #liveOwner}. */
+    public static Optional<Long> owner(Path jobDirectory) throws IOException {
+        return liveOwner(jobDirectory);
+    }
+
+    private static String startInstant(ProcessHandle process) {
+        return process.info().startInstant().map(Object::toString).orElse("-");
     }
 
     @Override
     public void close() throws IOException {
-        Files.deleteIfExists(file);
+        try {
+            channel.truncate(0);
+            lock.release();
+        } finally {
+            channel.close();
+        }
     }
 }

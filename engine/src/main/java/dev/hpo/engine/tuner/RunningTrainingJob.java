@@ -3,34 +3,60 @@ package dev.hpo.engine.tuner;
 import dev.hpo.engine.launch.LaunchedJob;
 import dev.hpo.engine.launch.OutputListener;
 import dev.hpo.engine.metric.MetricExtractor;
+import dev.hpo.engine.metric.MetricSeries;
 import dev.hpo.engine.model.TrainingJob;
 
+import java.time.Duration;
+import java.util.function.Consumer;
+
 /**
- * A training job while its process runs: the metrics scraped so far, the last line of stderr (quoted
- * in failure reasons), and why the tuner stopped it, if it did.
+ * One attempt of a training job while its process runs: the metrics scraped so far, the last line of
+ * stderr (quoted in failure reasons), and why the tuner stopped it, if it did.
  */
 final class RunningTrainingJob implements OutputListener {
-    enum StopCause { NONE, MAX_RUNTIME, REQUESTED }
+    enum StopCause { NONE, MAX_RUNTIME, REQUESTED, EARLY_STOPPED, TUNING_JOB_COMPLETED }
 
     final TrainingJob started;
     private final MetricExtractor extractor;
+    private final String objectiveName;
+    private final Consumer<RunningTrainingJob> onObjectiveValue;
     private volatile String lastStderrLine = "";
-    private volatile StopCause stopCause = StopCause.NONE;
+    private StopCause stopCause = StopCause.NONE;
+    private Duration pendingGrace;
     private LaunchedJob launched;
+    private long objectiveValuesSeen;
+    private volatile boolean earlyStopped;
 
-    RunningTrainingJob(TrainingJob started, MetricExtractor extractor) {
+    /** @param onObjectiveValue called (on an output thread) each time the objective series gains a value */
+    RunningTrainingJob(TrainingJob started, MetricExtractor extractor, String objectiveName,
+                       Consumer<RunningTrainingJob> onObjectiveValue) {
         this.started = started;
         this.extractor = extractor;
+        this.objectiveName = objectiveName;
+        this.onObjectiveValue = onObjectiveValue;
     }
 
     @Override
     public void onLine(String line, boolean stderr) {
+        if (earlyStopped) {
+            // the job was judged at its last step; what it prints while it shuts down is logged, not scored
+            return;
+        }
+        boolean gained;
         // stdout and stderr arrive on two threads
         synchronized (extractor) {
             extractor.onLine(line);
+            MetricSeries objective = extractor.series(objectiveName);
+            long count = objective == null ? 0 : objective.valueCount();
+            gained = count > objectiveValuesSeen;
+            objectiveValuesSeen = count;
         }
         if (stderr && !line.isBlank()) {
             lastStderrLine = line;
+        }
+        if (gained) {
+            // outside the extractor's lock: the callback reads other jobs' extractors
+            onObjectiveValue.accept(this);
         }
     }
 
@@ -38,25 +64,46 @@ final class RunningTrainingJob implements OutputListener {
         return extractor;
     }
 
+    /** The objective values so far (the kept prefix when a job prints more than the series keeps). */
+    double[] objectiveValues() {
+        synchronized (extractor) {
+            MetricSeries objective = extractor.series(objectiveName);
+            return objective == null ? new double[0] : objective.valuesArray();
+        }
+    }
+
     String lastStderrLine() {
         return lastStderrLine;
     }
 
-    void attach(LaunchedJob job) {
+    synchronized void attach(LaunchedJob job) {
         this.launched = job;
-    }
-
-    LaunchedJob launched() {
-        return launched;
-    }
-
-    void markStopped(StopCause cause) {
-        if (stopCause == StopCause.NONE) {
-            stopCause = cause;
+        if (pendingGrace != null) {
+            // a stop decided while launch() was still returning (output arrives from the first instant)
+            job.stop(pendingGrace);
         }
     }
 
-    StopCause stopCause() {
+    synchronized LaunchedJob launched() {
+        return launched;
+    }
+
+    /** Stops the process for {@code cause}, unless the tuner already stopped it for another. */
+    synchronized boolean stop(StopCause cause, Duration grace) {
+        if (stopCause != StopCause.NONE) {
+            return false;
+        }
+        stopCause = cause;
+        earlyStopped = cause == StopCause.EARLY_STOPPED;
+        if (launched != null) {
+            launched.stop(grace);
+        } else {
+            pendingGrace = grace;
+        }
+        return true;
+    }
+
+    synchronized StopCause stopCause() {
         return stopCause;
     }
 }

@@ -8,6 +8,7 @@ import dev.hpo.engine.strategy.Trial;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +28,9 @@ final class TrainingJobBook {
     private final ObjectiveType objective;
     private final Map<String, TrainingJob> jobs = new LinkedHashMap<>();
     private final List<Trial> trials = new ArrayList<>();
+    private final List<String> trialNames = new ArrayList<>();
     private final Map<String, Integer> trialPositions = new HashMap<>();
+    private boolean inIndexOrder = true;
     private Counters counters = Counters.NONE;
     private TrainingJob best;
 
@@ -41,8 +44,10 @@ final class TrainingJobBook {
         counters = counters.replacing(previous, job);
         Integer position = trialPositions.get(name);
         if (position == null) {
+            inIndexOrder &= trials.isEmpty() || trials.get(trials.size() - 1).index() <= job.index();
             trialPositions.put(name, trials.size());
             trials.add(trialOf(job));
+            trialNames.add(name);
         } else {
             trials.set(position, trialOf(job));
         }
@@ -83,9 +88,35 @@ final class TrainingJobBook {
         return best;
     }
 
-    /** Every job as the strategy sees it, in start order: a copy, so the strategy may keep it. */
+    /** Every job as the strategy sees it, by index: a copy, so the strategy may keep it. */
     List<Trial> trials() {
+        if (!inIndexOrder) {
+            sortByIndex(); // only after a resume adds jobs out of order: once, not per suggestion
+        }
         return List.copyOf(trials);
+    }
+
+    private void sortByIndex() {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < trials.size(); i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparingInt(i -> trials.get(i).index()));
+        List<Trial> sortedTrials = new ArrayList<>(trials.size());
+        List<String> sortedNames = new ArrayList<>(trials.size());
+        for (int i : order) {
+            sortedTrials.add(trials.get(i));
+            sortedNames.add(trialNames.get(i));
+        }
+        trials.clear();
+        trials.addAll(sortedTrials);
+        trialNames.clear();
+        trialNames.addAll(sortedNames);
+        trialPositions.clear();
+        for (int i = 0; i < trialNames.size(); i++) {
+            trialPositions.put(trialNames.get(i), i);
+        }
+        inIndexOrder = true;
     }
 
     /** Better, or as good and started earlier: the same answer as a scan in start order, whatever the finishing order. */

@@ -1,5 +1,6 @@
 package dev.hpo.engine.tuner;
 
+import dev.hpo.engine.metric.FinalValue;
 import dev.hpo.engine.metric.MetricExtractor;
 import dev.hpo.engine.metric.MetricSeries;
 import dev.hpo.engine.metric.ObjectiveVerdict;
@@ -12,40 +13,75 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 /** Turns an ended process (exit code, scraped metrics, why it was stopped) into the training job's record. */
 final class TrainingJobOutcome {
+    /** The failure reason of a job that the user's stop (or Ctrl-C) ended; resume re-runs these. */
+    static final String STOPPED_BY_REQUEST = "stopped because the tuning job was stopped";
+
     private TrainingJobOutcome() {
     }
 
-    static TrainingJob of(RunningTrainingJob run, String objectiveName, int exitCode, long maxRuntimeSeconds, Instant end) {
+    static TrainingJob of(RunningTrainingJob run, String objectiveName, Map<String, FinalValue> rules, int exitCode,
+                          long maxRuntimeSeconds, Instant end) {
+        List<String> warnings;
+        synchronized (run.extractor()) {
+            warnings = run.extractor().warnings();
+        }
+        return decide(run, objectiveName, rules, exitCode, maxRuntimeSeconds, end).withWarnings(warnings);
+    }
+
+    private static TrainingJob decide(RunningTrainingJob run, String objectiveName, Map<String, FinalValue> rules, int exitCode,
+                                      long maxRuntimeSeconds, Instant end) {
         MetricExtractor extractor = run.extractor();
         Map<String, Double> finals = new LinkedHashMap<>();
         Map<String, List<Double>> series = new LinkedHashMap<>();
+        FinalValue objectiveRule = rules.getOrDefault(objectiveName, FinalValue.Last);
         ObjectiveVerdict verdict;
+        OptionalDouble objectiveSoFar = OptionalDouble.empty();
         synchronized (extractor) {
             for (Map.Entry<String, MetricSeries> entry : extractor.allSeries().entrySet()) {
                 List<Double> values = new ArrayList<>(entry.getValue().values());
                 if (!values.isEmpty()) {
                     series.put(entry.getKey(), values);
-                    double last = values.get(values.size() - 1);
-                    if (Double.isFinite(last)) {
-                        finals.put(entry.getKey(), last);
+                    OptionalDouble value = rules.getOrDefault(entry.getKey(), FinalValue.Last).of(entry.getValue());
+                    if (value.isPresent() && Double.isFinite(value.getAsDouble())) {
+                        finals.put(entry.getKey(), value.getAsDouble());
                     }
                 }
             }
-            verdict = ObjectiveVerdict.decide(objectiveName, extractor, exitCode, run.lastStderrLine());
+            verdict = ObjectiveVerdict.decide(objectiveName, extractor, exitCode, run.lastStderrLine(), objectiveRule);
+            MetricSeries objective = extractor.series(objectiveName);
+            if (objective != null) {
+                objectiveSoFar = objectiveRule.of(objective);
+            }
         }
         TrainingJob started = run.started;
         return switch (run.stopCause()) {
             case MAX_RUNTIME -> started.finished(TrainingJobStatus.Stopped, ObjectiveStatus.Failed, null,
-                    "the training job ran past StoppingCondition.MaxRuntimeInSeconds (" + maxRuntimeSeconds + " s) and was stopped",
-                    finals, series, end, exitCode);
+                    "the training job ran past StoppingCondition.MaxRuntimeInSeconds (" + maxRuntimeSeconds + " s, all attempts together)"
+                            + " and was stopped", finals, series, end, exitCode);
             case REQUESTED -> started.finished(TrainingJobStatus.Stopped, ObjectiveStatus.Failed, null,
-                    "stopped because the tuning job was stopped", finals, series, end, exitCode);
+                    STOPPED_BY_REQUEST, finals, series, end, exitCode);
+            case TUNING_JOB_COMPLETED -> started.finished(TrainingJobStatus.Stopped, ObjectiveStatus.Failed, null,
+                    "stopped because the tuning job met a completion criterion", finals, series, end, exitCode);
+            case EARLY_STOPPED -> earlyStopped(started, objectiveName, objectiveSoFar, finals, series, end, exitCode);
             case NONE -> verdict.succeeded()
                     ? started.finished(TrainingJobStatus.Completed, ObjectiveStatus.Succeeded, verdict.value(), null, finals, series, end, exitCode)
                     : started.finished(TrainingJobStatus.Failed, ObjectiveStatus.Failed, null, verdict.failureReason(), finals, series, end, exitCode);
         };
+    }
+
+    /** SageMaker keeps an early-stopped job's last objective value: it still counts for the search. */
+    private static TrainingJob earlyStopped(TrainingJob started, String objectiveName, OptionalDouble objective,
+                                            Map<String, Double> finals, Map<String, List<Double>> series, Instant end, int exitCode) {
+        if (objective.isPresent() && Double.isFinite(objective.getAsDouble())) {
+            return started.finished(TrainingJobStatus.Stopped, ObjectiveStatus.Succeeded, objective.getAsDouble(), null,
+                    finals, series, end, exitCode).markedEarlyStopped();
+        }
+        return started.finished(TrainingJobStatus.Stopped, ObjectiveStatus.Failed, null,
+                "stopped by early stopping; its last value of " + objectiveName + " is not a finite number", finals, series, end, exitCode)
+                .markedEarlyStopped();
     }
 }

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hpo.engine.config.ConfigException;
-import dev.hpo.engine.config.ConfigProblem;
+import dev.hpo.engine.validation.ConfigException;
+import dev.hpo.engine.validation.ConfigProblem;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hpo.engine.config.ConfigException;
+import dev.hpo.engine.validation.ConfigException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.hpo.engine.config;
+package dev.hpo.engine.validation;
 
 /** One thing wrong with a config: where (a field path) and what. */
 public record ConfigProblem(String fieldPath, String message) {

@@ -1,4 +1,4 @@
-package dev.hpo.engine.config;
+package dev.hpo.engine.validation;
 
 import java.util.List;
 
