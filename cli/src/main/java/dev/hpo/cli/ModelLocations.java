@@ -1,6 +1,8 @@
 package dev.hpo.cli;
 
 import dev.hpo.engine.model.TuningJob;
+import dev.hpo.engine.promote.ModelCard;
+import dev.hpo.engine.promote.Promotion;
 import dev.hpo.engine.store.DirectoryStore;
 
 import java.io.IOException;
@@ -27,6 +29,9 @@ final class ModelLocations {
                 throw new UsageException("tuning job " + job.name() + " has no best training job yet (status " + job.status() + ")");
             }
             return store.trainingJobDirectory(job.bestTrainingJob().name()).resolve("model");
+        }
+        if (Files.isRegularFile(path.resolve(ModelCard.FILE_NAME))) {
+            return path.resolve(Promotion.MODEL_DIRECTORY);
         }
         if (Files.isRegularFile(path.resolve(DirectoryStore.TRAINING_JOB_FILE))) {
             return path.resolve("model");

@@ -5,6 +5,7 @@ import dev.hpo.engine.validation.ConfigException;
 import dev.hpo.engine.config.ConfigParser;
 import dev.hpo.engine.config.TuningJobConfig;
 import dev.hpo.engine.describe.ProgressSummary;
+import dev.hpo.engine.describe.ResultFile;
 import dev.hpo.engine.launch.LocalLauncher;
 import dev.hpo.engine.model.TrainingJob;
 import dev.hpo.engine.model.TuningJob;
@@ -123,7 +124,8 @@ final class TuneCommand implements Command {
         TuningJob result;
         try (TunerLock lock = TunerLock.acquire(jobDirectory)) {
             Duration grace = stopGrace(arguments);
-            Tuner tuner = new Tuner(config, store, jobDirectory, new LocalLauncher(), builtIns, display, clock,
+            LiveReport report = new LiveReport(display, jobDirectory, clock, err);
+            Tuner tuner = new Tuner(config, store, jobDirectory, new LocalLauncher(), builtIns, report, clock,
                     Runtime.getRuntime().availableProcessors()).withStopGrace(grace);
             CountDownLatch finished = new CountDownLatch(1);
             Thread onInterrupt = new Thread(() -> {
@@ -137,13 +139,20 @@ final class TuneCommand implements Command {
                 }
             }, "stop-on-interrupt");
             Runtime.getRuntime().addShutdownHook(onInterrupt);
+            boolean dashboard;
             try {
                 result = resume ? tuner.resume() : tuner.run();
+                // before the latch, so that a Ctrl-C's shutdown waits for them too
+                writeResult(jobDirectory, result);
+                dashboard = report.write();
             } catch (IllegalStateException cannotResume) {
                 err.println("error: " + cannotResume.getMessage());
                 return 2;
             } finally {
                 finished.countDown();
+            }
+            if (dashboard) {
+                out.println("Dashboard: " + report.page());
             }
             try {
                 Runtime.getRuntime().removeShutdownHook(onInterrupt);
@@ -187,6 +196,15 @@ final class TuneCommand implements Command {
             return Duration.ofMillis((long) (seconds * 1000));
         } catch (NumberFormatException e) {
             throw new UsageException("--stop-grace takes seconds, not '" + text + "'");
+        }
+    }
+
+    /** result.json for build tools; a failure to write it is reported, but the tuning job's outcome stands. */
+    private void writeResult(Path jobDirectory, TuningJob result) {
+        try {
+            ResultFile.write(jobDirectory, result);
+        } catch (IOException e) {
+            err.println("warning: " + jobDirectory.resolve(ResultFile.FILE_NAME) + " could not be written: " + e.getMessage());
         }
     }
 

@@ -164,4 +164,41 @@ class TuneEndToEndTest {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("auc") && run.out().contains("confusion"), run.out());
     }
+
+    @Test
+    void tuneLeavesResultJsonAndAFinishedDashboard() throws Exception {
+        JsonNode result = JSON.readTree(jobDirectory.resolve("result.json").toFile());
+        JsonNode describe = JSON.readTree(hpo("describe", jobDirectory.toString(), "--json").out());
+        assertEquals("Completed", result.path("HyperParameterTuningJobStatus").asText());
+        assertEquals(describe.at("/BestTrainingJob/TrainingJobName").asText(), result.at("/BestTrainingJob/TrainingJobName").asText());
+        assertEquals(describe.at("/BestTrainingJob/FinalHyperParameterTuningJobObjectiveMetric/Value").asDouble(),
+                result.at("/BestTrainingJob/Value").asDouble());
+        assertEquals(6, result.at("/TrainingJobStatusCounters/Completed").asInt());
+        String page = Files.readString(jobDirectory.resolve("report.html"));
+        assertTrue(page.contains("id=\"report-data\""), "the dashboard was written");
+        assertTrue(!page.contains("http-equiv=\"refresh\""), "a finished job's dashboard does not reload");
+        assertTrue(tuneOutput.contains("Dashboard: " + jobDirectory.toAbsolutePath().normalize().resolve("report.html")), tuneOutput);
+    }
+
+    @Test
+    void theServedBestModelAnswersWithPredictsScores() throws Exception {
+        Path features = work.resolve("features.csv");
+        List<String> rows = new ArrayList<>();
+        for (String line : Files.readAllLines(work.resolve("data/validation.csv")).subList(0, 300)) {
+            rows.add(line.substring(line.indexOf(',') + 1));
+        }
+        Files.write(features, rows);
+        Run predicted = hpo("predict", jobDirectory.toString(), features.toString());
+        assertEquals(0, predicted.exitCode(), predicted.err());
+        Path promoted = work.resolve("promoted");
+        assertEquals(0, hpo("promote", jobDirectory.toString(), promoted.toString()).exitCode());
+        try (var server = dev.hpo.xgboost.serve.InferenceServer.start(ModelLocations.resolve(promoted.toString()), "127.0.0.1", 0, 2)) {
+            var response = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + server.port() + "/invocations"))
+                            .header("Content-Type", "text/csv").POST(java.net.http.HttpRequest.BodyPublishers.ofFile(features)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode(), response.body());
+            assertEquals(predicted.out(), response.body());
+        }
+    }
 }

@@ -80,6 +80,14 @@ public final class LocalLauncher implements Launcher {
         if (process != null && ProcStat.running(pid) && startInstant(process).equals(started)) {
             new ProcessTree(process, ProcStat.of(pid).map(ProcStat::processGroup).filter(g -> g == pid).orElse(-1L))
                     .terminate(LEFTOVER_GRACE);
+        } else if (process == null || !ProcStat.running(pid)) {
+            // The script itself is gone (a broken pipe once the tuner died, say) but what it started may run on
+            // in its group. The kernel hands out no pid that is still a group's id, so a group with the script's
+            // pid is the one setsid made for it.
+            List<Long> members = ProcStat.members(pid);
+            if (!members.isEmpty()) {
+                ProcessHandle.of(members.get(0)).ifPresent(member -> new ProcessTree(member, pid).terminate(LEFTOVER_GRACE));
+            }
         }
     }
 
@@ -137,6 +145,7 @@ public final class LocalLauncher implements Launcher {
         private final Process process;
         private final CompletableFuture<Integer> exit = new CompletableFuture<>();
         private final ProcessTree tree;
+        private volatile Thread stopper;
 
         LocalJob(Process process, Thread out, Thread err, OutputStream log) {
             this.process = process;
@@ -148,9 +157,15 @@ public final class LocalLauncher implements Launcher {
                     long deadline = System.nanoTime() + DRAIN_AFTER_EXIT.toNanos();
                     out.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
                     err.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+                    Thread stopping = stopper;
                     // what the script left behind (a background child) ends with the job, as a container would
                     ProcessTree leftovers = new ProcessTree(process.toHandle(), tree.group());
-                    if (leftovers.anyRunning()) {
+                    if (stopping != null) {
+                        // a stop is under way: what is left gets the stop's own grace, not a shorter one
+                        stopping.join();
+                        out.join(1000);
+                        err.join(1000);
+                    } else if (leftovers.anyRunning()) {
                         leftovers.terminate(LEFTOVER_GRACE);
                         out.join(1000);
                         err.join(1000);
@@ -179,10 +194,14 @@ public final class LocalLauncher implements Launcher {
         }
 
         @Override
-        public void stop(Duration grace) {
-            Thread stopper = new Thread(() -> new ProcessTree(process.toHandle(), tree.group()).terminate(grace), "stop-" + process.pid());
-            stopper.setDaemon(true);
-            stopper.start();
+        public synchronized void stop(Duration grace) {
+            if (stopper != null) {
+                return;
+            }
+            Thread thread = new Thread(() -> new ProcessTree(process.toHandle(), tree.group()).terminate(grace), "stop-" + process.pid());
+            thread.setDaemon(true);
+            stopper = thread;
+            thread.start();
         }
     }
 }

@@ -1,0 +1,76 @@
+package dev.hpo.engine.describe;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hpo.engine.model.Counters;
+import dev.hpo.engine.model.TrainingJob;
+import dev.hpo.engine.model.TuningJob;
+import dev.hpo.engine.store.AtomicFile;
+import dev.hpo.engine.store.DirectoryStore;
+import dev.hpo.engine.store.Json;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * {@code result.json}: the few facts a build dashboard or a gate reads (status, counters, the best
+ * training job and its objective), in a small file beside tuning-job.json, with describe's field names.
+ */
+public final class ResultFile {
+    public static final String FILE_NAME = "result.json";
+
+    private ResultFile() {
+    }
+
+    public static ObjectNode of(TuningJob job) {
+        JsonNode config = job.request() == null ? null : job.request().path("HyperParameterTuningJobConfig");
+        JsonNode objective = config == null ? JsonNodeFactory.instance.objectNode() : config.path("HyperParameterTuningJobObjective");
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("HyperParameterTuningJobName", job.name());
+        node.put("HyperParameterTuningJobStatus", job.status().name());
+        if (job.completionReason() != null) {
+            node.put("CompletionReason", job.completionReason());
+        }
+        if (job.failureReason() != null) {
+            node.put("FailureReason", job.failureReason());
+        }
+        node.put("CreationTime", job.creationTime().toString());
+        if (job.endTime() != null) {
+            node.put("HyperParameterTuningEndTime", job.endTime().toString());
+        }
+        ObjectNode spec = node.putObject("Objective");
+        spec.put("MetricName", objective.path("MetricName").asText(""));
+        spec.put("Type", objective.path("Type").asText("Maximize"));
+        Counters counters = job.counters() == null ? Counters.NONE : job.counters();
+        ObjectNode training = node.putObject("TrainingJobStatusCounters");
+        training.put("Completed", counters.completed());
+        training.put("InProgress", counters.inProgress());
+        training.put("RetryableError", counters.retryableError());
+        training.put("NonRetryableError", counters.nonRetryableError());
+        training.put("Stopped", counters.stopped());
+        ObjectNode objectives = node.putObject("ObjectiveStatusCounters");
+        objectives.put("Succeeded", counters.objectiveSucceeded());
+        objectives.put("Pending", counters.objectivePending());
+        objectives.put("Failed", counters.objectiveFailed());
+        TrainingJob best = job.bestTrainingJob();
+        if (best != null) {
+            ObjectNode b = node.putObject("BestTrainingJob");
+            b.put("TrainingJobName", best.name());
+            if (best.finalObjective() != null && Double.isFinite(best.finalObjective())) {
+                b.put("Value", best.finalObjective());
+            }
+            ObjectNode tuned = b.putObject("TunedHyperParameters");
+            best.tunedHyperParameters().forEach(tuned::put);
+            // relative to the job directory, so the file stays true when the directory moves
+            b.put("ModelDirectory", DirectoryStore.TRAINING_JOBS + "/" + best.name() + "/model");
+        }
+        return node;
+    }
+
+    public static Path write(Path jobDirectory, TuningJob job) throws IOException {
+        Path file = jobDirectory.resolve(FILE_NAME);
+        AtomicFile.write(file, Json.mapper().writeValueAsBytes(of(job)));
+        return file;
+    }
+}
