@@ -73,15 +73,50 @@ final class ListTrainingJobsCommand implements Command {
             return 0;
         }
         Instant now = Instant.now();
-        out.println(String.format(Locale.ROOT, "%-40s %-10s %14s %9s  %s", "TrainingJobName", "Status", "Objective", "Seconds",
-                "TunedHyperParameters / FailureReason"));
+        // One write per 64 KB rather than String.format and a flush per line: 10,000 lines stay well under a second.
+        StringBuilder text = new StringBuilder(1 << 17);
+        text.append(String.format(Locale.ROOT, "%-40s %-10s %14s %9s  %s", "TrainingJobName", "Status", "Objective", "Seconds",
+                "TunedHyperParameters / FailureReason")).append('\n');
         for (TrainingJob job : selected) {
             String objective = job.hasObjective() ? ProgressSummary.number(job.finalObjective()) : "-";
-            out.println(String.format(Locale.ROOT, "%-40s %-10s %14s %9.1f  %s%s", job.name(), job.status(), objective,
-                    job.durationSeconds(now), ProgressSummary.hyperParameters(job.tunedHyperParameters()),
-                    job.failureReason() == null ? "" : "  -- " + job.failureReason()));
+            padRight(text, job.name(), 40).append(' ');
+            padRight(text, job.status().name(), 10).append(' ');
+            padLeft(text, objective, 14).append(' ');
+            padLeft(text, tenths(job.durationSeconds(now)), 9).append("  ");
+            text.append(ProgressSummary.hyperParameters(job.tunedHyperParameters()));
+            if (job.failureReason() != null) {
+                text.append("  -- ").append(job.failureReason());
+            }
+            text.append('\n');
+            if (text.length() >= 1 << 16) {
+                out.print(text);
+                text.setLength(0);
+            }
         }
+        out.print(text);
+        out.flush();
         return 0;
+    }
+
+    private static StringBuilder padRight(StringBuilder text, String value, int width) {
+        text.append(value);
+        for (int i = value.length(); i < width; i++) {
+            text.append(' ');
+        }
+        return text;
+    }
+
+    private static StringBuilder padLeft(StringBuilder text, String value, int width) {
+        for (int i = value.length(); i < width; i++) {
+            text.append(' ');
+        }
+        return text.append(value);
+    }
+
+    /** A non-negative number of seconds with one decimal, as %.1f prints it. */
+    static String tenths(double seconds) {
+        long tenths = Math.round(seconds * 10);
+        return (tenths / 10) + "." + (tenths % 10);
     }
 
     private static <E extends Enum<E>> E choice(Class<E> type, String value, String option) throws UsageException {

@@ -41,6 +41,7 @@ public final class ModelFiles {
 
     public static Booster load(Path fileOrDirectory) throws UsageException, IOException, XGBoostError {
         Path file = resolve(fileOrDirectory);
+        NativeLibraryCache.preload();
         // From bytes, because loading from a path without a .json/.ubj extension makes XGBoost print a
         // warning while it guesses the format; from a buffer it recognises both formats silently.
         try {

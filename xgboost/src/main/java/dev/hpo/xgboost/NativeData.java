@@ -3,6 +3,7 @@ package dev.hpo.xgboost;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -11,7 +12,8 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
 import ml.dmlc.xgboost4j.java.XGBoostJNI;
 
 /**
- * Loads a data file into a DMatrix with XGBoost's own text parser.
+ * Loads a data file into a DMatrix with XGBoost's own text parser (CSV files once per file version:
+ * see {@link ParsedDataCache}).
  *
  * <p>Everything that reads data for training, evaluation or prediction goes through here, so the same
  * bytes always become the same floats: that is what lets a re-evaluated model reproduce exactly the
@@ -40,18 +42,29 @@ public final class NativeData {
 
     /** @param labelFirst for CSV: whether the first column is the label rather than a feature */
     public static DMatrix load(Path file, ContentType type, boolean labelFirst) throws UsageException, XGBoostError {
+        NativeLibraryCache.preload();
         requireFile(file);
-        if (type == ContentType.CSV) {
+        String previous = quiet();
+        try {
+            if (type != ContentType.CSV) {
+                return new DMatrix(type.nativeUri(file, labelFirst));
+            }
+            Optional<Path> parsed = ParsedDataCache.lookup(file, labelFirst);
+            if (parsed.isPresent()) {
+                try {
+                    return new DMatrix(parsed.get().toString());
+                } catch (XGBoostError unreadable) {
+                    // parse the text again below
+                }
+            }
             try {
                 CsvCheck.check(file, labelFirst);
             } catch (IOException e) {
                 throw new UsageException("data file " + file + " cannot be read: " + e.getMessage());
             }
-        }
-        String uri = type.nativeUri(file, labelFirst);
-        String previous = quiet();
-        try {
-            return new DMatrix(uri);
+            DMatrix matrix = new DMatrix(type.nativeUri(file, labelFirst));
+            ParsedDataCache.store(file, labelFirst, matrix);
+            return matrix;
         } finally {
             restore(previous);
         }

@@ -46,6 +46,7 @@ public final class TrainingMain {
 
     /** The whole program without {@code System.exit}, so tests can run it in-process too. */
     public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        NativeLibraryCache.preload();
         try {
             TrainingSettings settings = TrainingSettings.from(Hyperparameters.resolve(args, env));
             Path modelDir = modelDirectory(env);

@@ -12,21 +12,43 @@ public record Counters(int completed, int inProgress, int retryableError, int no
     public static final Counters NONE = new Counters(0, 0, 0, 0, 0, 0, 0, 0);
 
     public static Counters of(Collection<TrainingJob> jobs) {
-        int completed = 0, inProgress = 0, failed = 0, stopped = 0, succeeded = 0, pending = 0, objectiveFailed = 0;
+        Counters counters = NONE;
         for (TrainingJob job : jobs) {
-            switch (job.status()) {
-                case Completed -> completed++;
-                case InProgress, Stopping -> inProgress++;
-                case Failed -> failed++;
-                case Stopped -> stopped++;
-            }
-            switch (job.objectiveStatus()) {
-                case Succeeded -> succeeded++;
-                case Pending -> pending++;
-                case Failed -> objectiveFailed++;
-            }
+            counters = counters.replacing(null, job);
         }
-        return new Counters(completed, inProgress, 0, failed, stopped, succeeded, pending, objectiveFailed);
+        return counters;
+    }
+
+    /**
+     * The counters after one job's record {@code previous} (null for a new job) became {@code current}:
+     * what a tuner needs on each event without counting all jobs again.
+     */
+    public Counters replacing(TrainingJob previous, TrainingJob current) {
+        int[] c = {completed, inProgress, retryableError, nonRetryableError, stopped, objectiveSucceeded, objectivePending, objectiveFailed};
+        if (previous != null) {
+            c[statusSlot(previous)]--;
+            c[objectiveSlot(previous)]--;
+        }
+        c[statusSlot(current)]++;
+        c[objectiveSlot(current)]++;
+        return new Counters(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]);
+    }
+
+    private static int statusSlot(TrainingJob job) {
+        return switch (job.status()) {
+            case Completed -> 0;
+            case InProgress, Stopping -> 1;
+            case Failed -> 3;
+            case Stopped -> 4;
+        };
+    }
+
+    private static int objectiveSlot(TrainingJob job) {
+        return switch (job.objectiveStatus()) {
+            case Succeeded -> 5;
+            case Pending -> 6;
+            case Failed -> 7;
+        };
     }
 
     public int total() {

@@ -41,7 +41,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -76,7 +75,7 @@ public final class Tuner {
     private final ScriptModeContract contract = new ScriptModeContract();
     private Duration stopGrace = STOP_GRACE;
 
-    private final Map<String, TrainingJob> jobs = new LinkedHashMap<>();
+    private final TrainingJobBook jobs;
     private final Map<String, RunningTrainingJob> running = new ConcurrentHashMap<>();
     private final Map<String, Instant> deadlines = new ConcurrentHashMap<>();
     private final List<Double> objectivesInEndOrder = new ArrayList<>();
@@ -108,6 +107,7 @@ public final class Tuner {
             finalValueRules.put(definition.name(), definition.finalValue());
         }
         this.completionCriteria = CompletionCriteriaFactory.create(config.completionCriteria());
+        this.jobs = new TrainingJobBook(config.objective().type());
     }
 
     /** How long a stopped training job gets between the graceful signal and the kill (10 s by default). */
@@ -297,18 +297,7 @@ public final class Tuner {
     }
 
     private List<Trial> trials() {
-        List<Trial> trials = new ArrayList<>(jobs.size());
-        for (TrainingJob job : jobs.values()) {
-            Trial.Outcome outcome = switch (job.objectiveStatus()) {
-                case Pending -> Trial.Outcome.PENDING;
-                case Succeeded -> Trial.Outcome.SUCCEEDED;
-                case Failed -> Trial.Outcome.FAILED;
-            };
-            trials.add(new Trial(job.index(), job.tunedHyperParameters(), outcome,
-                    job.hasObjective() ? OptionalDouble.of(job.finalObjective()) : OptionalDouble.empty()));
-        }
-        trials.sort(Comparator.comparingInt(Trial::index));
-        return trials;
+        return jobs.trials();
     }
 
     private void start(int index, Map<String, String> tuned) throws IOException {
@@ -423,13 +412,7 @@ public final class Tuner {
     }
 
     private void updateState() throws IOException {
-        TrainingJob best = null;
-        for (TrainingJob job : jobs.values()) {
-            if (job.hasObjective() && (best == null || config.objective().type().better(job.finalObjective(), best.finalObjective()))) {
-                best = job;
-            }
-        }
-        state = state.with(state.status(), Counters.of(jobs.values()), best, clock.instant());
+        state = state.with(state.status(), jobs.counters(), jobs.best(), clock.instant());
         store.save(state);
     }
 
