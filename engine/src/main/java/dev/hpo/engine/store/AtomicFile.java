@@ -34,6 +34,12 @@ public final class AtomicFile {
         }
     };
 
+    /**
+     * Atomic but not forced to disk: a crash of the process still leaves the old or the new content, only
+     * a power cut may lose the latest such write. For records that are rewritten soon or can be derived.
+     */
+    static final ContentWriter ATOMIC_ONLY = (temp, content) -> Files.write(temp, content);
+
     private AtomicFile() {
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hpo.engine.model.TrainingJob;
 import dev.hpo.engine.model.TuningJob;
+import dev.hpo.engine.model.TuningJobStatus;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,14 +53,20 @@ public final class DirectoryStore implements Store {
     @Override
     public void save(TuningJob tuningJob) throws IOException {
         Files.createDirectories(directory);
-        AtomicFile.write(directory.resolve(TUNING_JOB_FILE), json.writeValueAsBytes(tuningJob), writer);
+        Path file = directory.resolve(TUNING_JOB_FILE);
+        // the first record (its seed and config) and the last are kept through a power cut; the counters and
+        // best job in between are derived from the training jobs' records again on resume
+        boolean keep = tuningJob.status() != TuningJobStatus.InProgress || !Files.exists(file);
+        AtomicFile.write(file, json.writeValueAsBytes(tuningJob), keep ? writer : AtomicFile.ATOMIC_ONLY);
     }
 
     @Override
     public void save(TrainingJob trainingJob) throws IOException {
         Path jobDirectory = trainingJobDirectory(trainingJob.name());
         Files.createDirectories(jobDirectory);
-        AtomicFile.write(jobDirectory.resolve(TRAINING_JOB_FILE), json.writeValueAsBytes(trainingJob), writer);
+        // a result is forced to disk; a running job's record, if a power cut loses it, is only run again on resume
+        boolean keep = trainingJob.status().terminal();
+        AtomicFile.write(jobDirectory.resolve(TRAINING_JOB_FILE), json.writeValueAsBytes(trainingJob), keep ? writer : AtomicFile.ATOMIC_ONLY);
     }
 
     @Override
