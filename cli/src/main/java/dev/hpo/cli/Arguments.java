@@ -34,7 +34,9 @@ final class Arguments {
                         }
                         value = args.get(++i);
                     }
-                    parsed.options.put(name, value);
+                    if (parsed.options.put(name, value) != null) {
+                        throw new UsageException("option --" + name + " is given twice");
+                    }
                 } else {
                     throw new UsageException("unknown option --" + name);
                 }

@@ -8,6 +8,7 @@ import dev.hpo.engine.store.DirectoryStore;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +57,9 @@ final class GateCommand implements Command {
         }
         if (arguments.option("better-than") != null) {
             try {
-                rules.add(new GateRule.BetterThan(Baseline.read(Path.of(arguments.option("better-than")))));
+                Path baseline = Path.of(arguments.option("better-than"));
+                // before the first promotion there is nothing to beat; CI's first build must be able to promote
+                rules.add(Files.exists(baseline) ? new GateRule.BetterThan(Baseline.read(baseline)) : new GateRule.NothingPromoted(baseline.toString()));
             } catch (IOException e) {
                 throw new UsageException("--better-than: " + e.getMessage());
             }
@@ -75,6 +78,9 @@ final class GateCommand implements Command {
 
     private static double number(String option, String text) throws UsageException {
         try {
+            if (!text.trim().matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?")) {
+                throw new NumberFormatException(text);
+            }
             double value = Double.parseDouble(text);
             if (Double.isFinite(value)) {
                 return value;

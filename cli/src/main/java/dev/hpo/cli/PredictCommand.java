@@ -9,6 +9,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Set;
 
 /** {@code hpo predict <model> <data.csv> [--output scores.txt]}: one score per input row. */
@@ -49,16 +50,25 @@ final class PredictCommand implements Command {
             throw new UsageException("data file '" + data + "' does not exist");
         }
         String output = arguments.option("output");
+        // scores go to a sibling first, so a failed run leaves an earlier output file as it was
+        Path target = output == null ? null : Path.of(output).toAbsolutePath();
+        Path partial = target == null ? null : target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".partial");
         try (Writer writer = output == null
                 ? new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))
-                : Files.newBufferedWriter(Path.of(output))) {
+                : Files.newBufferedWriter(partial)) {
             long rows = Prediction.predict(model, data, arguments.flag("has-label"), writer);
             writer.flush();
             if (output != null) {
+                writer.close();
+                Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 out.println("Wrote " + rows + " scores to " + output);
             }
         } catch (dev.hpo.xgboost.UsageException e) {
             throw new UsageException(e.getMessage());
+        } finally {
+            if (partial != null) {
+                Files.deleteIfExists(partial);
+            }
         }
         return 0;
     }

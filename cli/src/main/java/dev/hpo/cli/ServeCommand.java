@@ -28,7 +28,7 @@ final class ServeCommand implements Command {
 
     @Override
     public String usage() {
-        return "serve <model> [--port 8080] [--host 127.0.0.1] [--threads <cores>]   GET /ping, POST /invocations\n"
+        return "serve <model> [--port 8080] [--host 127.0.0.1] [--threads 16]   GET /ping, POST /invocations\n"
                 + "      (text/csv or application/json rows, one score per row back); <model>: a model file, a model or\n"
                 + "      training job directory, a promoted directory or a tuning job (its best model)";
     }
@@ -43,7 +43,8 @@ final class ServeCommand implements Command {
         Path model = ModelLocations.resolve(arguments.positional(0, "the model"));
         arguments.expectPositional(1);
         int port = integer(arguments, "port", 8080, 0, 65535);
-        int threads = integer(arguments, "threads", Runtime.getRuntime().availableProcessors(), 1, 1024);
+        // more threads than cores: a client that stalls mid-upload holds a thread, and must not hold them all
+        int threads = integer(arguments, "threads", Math.max(16, 4 * Runtime.getRuntime().availableProcessors()), 1, 1024);
         String host = arguments.option("host", "127.0.0.1");
         InferenceServer server;
         try {

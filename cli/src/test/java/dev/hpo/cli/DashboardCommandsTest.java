@@ -75,6 +75,33 @@ class DashboardCommandsTest {
     }
 
     @Test
+    void reportNeverOverwritesTheJobsRecordsOrAnythingButAFile() throws Exception {
+        Path job = tuningJob("guarded", 0.8);
+        byte[] record = Files.readAllBytes(job.resolve(DirectoryStore.TUNING_JOB_FILE));
+        assertEquals(2, hpo("report", job.toString(), "--output", job.resolve(DirectoryStore.TUNING_JOB_FILE).toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("would overwrite the tuning job's own files"), err.toString(StandardCharsets.UTF_8));
+        assertEquals(2, hpo("report", job.toString(), "--output", job.resolve("result.json").toString()));
+        assertEquals(2, hpo("report", job.toString(), "--output", dir.toString()));
+        assertEquals(2, hpo("report", job.toString(), "--output", "/dev/null"));
+        assertTrue(Files.exists(Path.of("/dev/null")) && !Files.isRegularFile(Path.of("/dev/null")), "the device is still a device");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(record, Files.readAllBytes(job.resolve(DirectoryStore.TUNING_JOB_FILE)));
+        // a link is followed: the file it names is updated
+        Path target = Files.writeString(dir.resolve("target.html"), "old");
+        Path link = Files.createSymbolicLink(dir.resolve("link.html"), target);
+        assertEquals(0, hpo("report", job.toString(), "--output", link.toString()));
+        assertTrue(Files.isSymbolicLink(link) && Files.readString(target).contains("id=\"report-data\""));
+    }
+
+    @Test
+    void theFirstGateBeforeAnythingIsPromotedPasses() throws Exception {
+        Path job = tuningJob("first-ever", 0.8);
+        assertEquals(0, hpo("gate", job.toString(), "--better-than", dir.resolve("models/current").toString()));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("first promotion"), out.toString(StandardCharsets.UTF_8));
+        assertEquals(2, hpo("gate", job.toString(), "--objective-at-least", "0.5", "--objective-at-least", "0.9"));
+        assertEquals(2, hpo("gate", job.toString(), "--objective-at-least", "0.5f"));
+    }
+
+    @Test
     void gateExitCodesAreTheDecisionAndPromoteFeedsBetterThan() throws Exception {
         Path first = tuningJob("first", 0.8);
         Path second = tuningJob("second", 0.85);

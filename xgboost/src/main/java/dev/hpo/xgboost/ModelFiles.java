@@ -44,6 +44,10 @@ public final class ModelFiles {
         NativeLibraryCache.preload();
         // From bytes, because loading from a path without a .json/.ubj extension makes XGBoost print a
         // warning while it guesses the format; from a buffer it recognises both formats silently.
+        if (Files.size(file) == 0) {
+            // XGBoost aborts the whole process on an empty buffer
+            throw new UsageException("model " + file + " is empty");
+        }
         try {
             return XGBoost.loadModel(Files.readAllBytes(file));
         } catch (XGBoostError e) {

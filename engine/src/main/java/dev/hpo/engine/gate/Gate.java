@@ -47,6 +47,9 @@ public final class Gate {
                     ? new GateDecision(true, subject + ", at most " + atMost.threshold())
                     : new GateDecision(false, subject + ", above the allowed " + atMost.threshold());
         }
+        if (rule instanceof GateRule.NothingPromoted nothing) {
+            return new GateDecision(true, subject + "; nothing is promoted at " + nothing.location() + " yet, so this is the first promotion");
+        }
         Baseline baseline = ((GateRule.BetterThan) rule).baseline();
         if (!baseline.metricName().equals(metric) || !baseline.type().equals(type)) {
             return new GateDecision(false, "cannot compare: " + baseline.source() + " was tuned for " + baseline.type() + " "

@@ -11,6 +11,10 @@ public sealed interface GateRule {
     record AtMost(double threshold) implements GateRule {
     }
 
+    /** Where the model in use would be, nothing is yet: any completed job with a best training job may be the first. */
+    record NothingPromoted(String location) implements GateRule {
+    }
+
     /** The best value must beat the model now in use, strictly, in the objective's direction. */
     record BetterThan(Baseline baseline) implements GateRule {
     }

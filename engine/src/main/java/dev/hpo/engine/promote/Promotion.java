@@ -44,6 +44,11 @@ public final class Promotion {
         if (!Files.isDirectory(model)) {
             throw new IOException("the best training job's model directory " + model + " does not exist");
         }
+        try (var entries = Files.list(model)) {
+            if (entries.findAny().isEmpty()) {
+                throw new IOException("the best training job's model directory " + model + " is empty: its job wrote no model to SM_MODEL_DIR");
+            }
+        }
         Path target = destination.toAbsolutePath().normalize();
         boolean replacing = Files.exists(target);
         if (replacing && !Files.isRegularFile(target.resolve(ModelCard.FILE_NAME)) && !emptyDirectory(target)) {

@@ -66,6 +66,7 @@ public final class InferenceServer implements AutoCloseable {
         InferenceServer server = new InferenceServer(scoring, http, workers);
         http.createContext("/ping", server::ping);
         http.createContext("/invocations", server::invocations);
+        http.createContext("/", server::notFound);
         http.setExecutor(workers);
         http.start();
         return server;
@@ -83,7 +84,25 @@ public final class InferenceServer implements AutoCloseable {
         return model.features();
     }
 
+    private void notFound(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            send(exchange, 404, "text/plain", "no such path " + exchange.getRequestURI().getPath() + "; use GET /ping or POST /invocations\n");
+        }
+    }
+
+    /** A context matches every path that starts with its own; only the exact path is the contract's. */
+    private boolean exactly(HttpExchange exchange, String path) throws IOException {
+        if (exchange.getRequestURI().getPath().equals(path)) {
+            return true;
+        }
+        notFound(exchange);
+        return false;
+    }
+
     private void ping(HttpExchange exchange) throws IOException {
+        if (!exactly(exchange, "/ping")) {
+            return;
+        }
         try (exchange) {
             if (!exchange.getRequestMethod().equals("GET") && !exchange.getRequestMethod().equals("HEAD")) {
                 send(exchange, 405, "text/plain", "use GET /ping\n");
@@ -94,6 +113,9 @@ public final class InferenceServer implements AutoCloseable {
     }
 
     private void invocations(HttpExchange exchange) throws IOException {
+        if (!exactly(exchange, "/invocations")) {
+            return;
+        }
         try (exchange) {
             if (!exchange.getRequestMethod().equals("POST")) {
                 send(exchange, 405, "text/plain", "use POST /invocations with text/csv or application/json rows\n");
@@ -107,7 +129,8 @@ public final class InferenceServer implements AutoCloseable {
             } catch (BadRequest e) {
                 send(exchange, e.status(), "text/plain", e.getMessage() + "\n");
             } catch (XGBoostError e) {
-                send(exchange, 500, "text/plain", "XGBoost error: " + XGBoostMessages.oneLine(e) + "\n");
+                // the model loaded and scored at start-up, so what XGBoost refuses now is in the rows (inf, say)
+                send(exchange, 400, "text/plain", "XGBoost refuses these rows: " + XGBoostMessages.oneLine(e) + "\n");
             } catch (RuntimeException e) {
                 send(exchange, 500, "text/plain", "error: " + e + "\n");
             }

@@ -139,6 +139,18 @@ class InferenceServerTest {
     }
 
     @Test
+    void onlyTheContractsExactPathsAnswerAndRowsXgboostRefusesAreTheClientsFault() throws Exception {
+        for (String path : List.of("/pingx", "/", "/invocations/extra")) {
+            HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                    .POST(HttpRequest.BodyPublishers.ofString("1\n")).header("Content-Type", "text/csv").build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(404, response.statusCode(), path);
+        }
+        String first = Files.readAllLines(features).get(0);
+        HttpResponse<String> infinite = post("text/csv", null, first.replaceFirst("^[^,]*", "inf") + "\n");
+        assertEquals(400, infinite.statusCode(), infinite.body());
+    }
+
+    @Test
     void stopsCleanlyAndFreesThePort() throws Exception {
         InferenceServer second = InferenceServer.start(model, "127.0.0.1", 0, 2);
         int port = second.port();
