@@ -27,7 +27,14 @@ final class TrainingJobOutcome {
                           long maxRuntimeSeconds, Instant end) {
         List<String> warnings;
         synchronized (run.extractor()) {
-            warnings = run.extractor().warnings();
+            warnings = new ArrayList<>(run.extractor().warnings());
+            for (MetricSeries series : run.extractor().allSeries().values()) {
+                if (series.valuesCapped()) {
+                    // the record keeps a bounded series; say how much of it there was
+                    warnings.add("metric '" + series.name() + "' emitted " + series.valueCount() + " values; the series keeps the first "
+                            + series.values().size() + ", and the final value counts them all");
+                }
+            }
         }
         return decide(run, objectiveName, rules, exitCode, maxRuntimeSeconds, end).withWarnings(warnings);
     }

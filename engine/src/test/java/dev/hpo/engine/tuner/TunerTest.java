@@ -165,4 +165,17 @@ class TunerTest {
         assertNotNull(result.bestTrainingJob());
         assertEquals(0.25, result.bestTrainingJob().finalObjective());
     }
+
+    @Test
+    void aFloodOfValuesIsBoundedInTheRecordAndSaidSo() throws Exception {
+        String[] lines = new String[100_005];
+        for (int i = 0; i < lines.length; i++) {
+            lines[i] = "loss=" + (1.0 / (i + 1));
+        }
+        TuningJob result = run(config(1, 1, 5, ""), directory.resolve("flood"), new SimulatedLauncher(hp -> Script.of(0, lines)));
+        TrainingJob job = new DirectoryStore(directory.resolve("flood")).trainingJobs().get(0);
+        assertEquals(1.0 / lines.length, result.bestTrainingJob().finalObjective(), 0.0, "the final value is the last of them all");
+        assertTrue(job.series().get("loss").size() < lines.length);
+        assertTrue(job.warnings().stream().anyMatch(w -> w.contains("emitted 100005 values")), job.warnings().toString());
+    }
 }
