@@ -23,8 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -91,14 +91,14 @@ class ProgressSaverTest {
     @Test
     void aHangingJobsRecordGainsItsSeriesWhileItRuns() throws Exception {
         Path jobDirectory = directory.resolve("t");
-        AtomicInteger progressEvents = new AtomicInteger();
+        CountDownLatch progressHeard = new CountDownLatch(1);
         SimulatedTuning tuning = new SimulatedTuning(List.of("only"));
         Tuner tuner = new Tuner(tuning.config(jobDirectory), new DirectoryStore(jobDirectory), jobDirectory,
                 new SimulatedLauncher(hp -> Script.hanging("epoch 0 loss=0.5", "epoch 1 loss=0.25")), Map.of(),
                 new TuningListener() {
                     @Override
                     public void progressSaved(TuningJob state) {
-                        progressEvents.incrementAndGet();
+                        progressHeard.countDown();
                     }
                 }, Clock.systemUTC(), 2)
                 .withProgressInterval(Duration.ZERO).withStopGrace(Duration.ofMillis(100));
@@ -121,7 +121,7 @@ class ProgressSaverTest {
                 Thread.onSpinWait();
             }
             assertTrue(seen.isPresent(), "the running job's record never showed its two values");
-            assertTrue(progressEvents.get() > 0, "listeners hear of the saved progress");
+            assertTrue(progressHeard.await(30, TimeUnit.SECONDS), "listeners hear of the saved progress");
         } finally {
             tuner.requestStop();
         }
