@@ -59,6 +59,9 @@
     ranges.forEach(function (r, i) { rows.push([r.name, j.hp[i]]); });
     return tooltipBox(j.name, rows);
   }
+  // ECharts gives every axis name a hover tooltip of its own, which it would parse as HTML: every axis
+  // named from user data (hyperparameters, the metric) gets this one, built as text
+  var nameTip = { show: true, formatter: function (p) { return el('div', p.name); } };
   function chart(node, option) {
     var c = echarts.init(node, null, { renderer: 'canvas' });
     pending++;
@@ -147,7 +150,7 @@
     legend: { data: ['training job', 'best so far'] },
     tooltip: { trigger: 'item', formatter: function (p) { return p.data.job ? jobTooltip(p.data.job) : tooltipBox('best so far', [['after job', p.data[0]], [objective.metric, p.data[1]]]); } },
     xAxis: { type: 'value', name: 'start order', nameLocation: 'middle', nameGap: 25, minInterval: 1 },
-    yAxis: { type: 'value', name: objective.metric, scale: true },
+    yAxis: { type: 'value', name: objective.metric, scale: true, tooltip: nameTip },
     series: [
       { name: 'training job', type: 'scatter', symbolSize: jobs.length > 500 ? 4 : 8, data: points, large: jobs.length > 2000 },
       { name: 'best so far', type: 'line', step: 'end', showSymbol: false, data: bestLine, lineStyle: { width: 2, color: '#1a7f37' }, itemStyle: { color: '#1a7f37' } }
@@ -159,15 +162,16 @@
   // an axis name gets the room between two axes, cut with an ellipsis; the tooltip names it in full
   var parallelNode = document.getElementById('chart-parallel');
   var nameWidth = Math.max(40, Math.floor((parallelNode.clientWidth - 190) / Math.max(1, ranges.length)) - 8);
-  var axisName = { fontSize: 11, width: nameWidth, overflow: 'truncate', ellipsis: '\u2026' };
+  var axisName = { fontSize: 11 }, cut = { maxWidth: nameWidth, ellipsis: '\u2026' };
   var parallelAxes = ranges.map(function (r, i) {
-    var axis = { dim: i, name: r.name, nameTextStyle: axisName };
+    var axis = { dim: i, name: r.name, nameTextStyle: axisName, nameTruncate: cut, tooltip: nameTip };
     if (r.kind === 'Categorical') { axis.type = 'category'; axis.data = r.values; }
     else if (r.log) { axis.type = 'log'; }
     else { axis.type = 'value'; axis.scale = true; }
     return axis;
   });
-  parallelAxes.push({ dim: ranges.length, name: objective.metric, type: 'value', scale: true, nameTextStyle: axisName });
+  parallelAxes.push({ dim: ranges.length, name: objective.metric, type: 'value', scale: true, nameTextStyle: axisName, nameTruncate: cut,
+                     tooltip: nameTip });
   chart(parallelNode, {
     parallel: { left: 80, right: 110, top: 40, bottom: 30 },
     parallelAxis: parallelAxes,
@@ -242,7 +246,7 @@
     } },
     xAxis: { type: 'value', name: 'step (round or epoch)', nameLocation: 'middle', nameGap: 25, minInterval: 1,
              min: 0, max: longest < 2 ? 2 : undefined },
-    yAxis: { type: 'value', name: objective.metric, scale: true },
+    yAxis: { type: 'value', name: objective.metric, scale: true, tooltip: nameTip },
     series: series
   });
 
