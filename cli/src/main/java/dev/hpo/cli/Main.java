@@ -20,7 +20,7 @@ public final class Main {
         this.out = out;
         this.err = err;
         for (Command command : List.of(new TuneCommand(out, err), new DescribeCommand(out), new ListTrainingJobsCommand(out),
-                new StopCommand(out), new TestMetricsCommand(out, err), new EvaluateCommand(out), new PredictCommand(out), new PrepareExampleCommand(out),
+                new StopCommand(out, err), new TestMetricsCommand(out, err), new EvaluateCommand(out), new PredictCommand(out), new PrepareExampleCommand(out),
                 new ReportCommand(out),
                 new GateCommand(out, err),
                 new PromoteCommand(out),

@@ -37,6 +37,7 @@ import java.util.Set;
  */
 final class TestMetricsCommand implements Command {
     private static final int SHOWN_LINE_CHARS = 160;
+    private static final String CAP = LogLineSplitter.describeCap(LogLineSplitter.DEFAULT_MAX_LINE_CHARS);
     private final PrintStream out;
     private final PrintStream err;
 
@@ -61,7 +62,7 @@ final class TestMetricsCommand implements Command {
     }
 
     /** What one line gave each metric. */
-    private record LineCaptures(long number, String text, Map<String, String> captures) {
+    private record LineCaptures(long number, String text, Map<String, String> captures, boolean cut) {
     }
 
     @Override
@@ -84,11 +85,11 @@ final class TestMetricsCommand implements Command {
         MetricExtractor extractor = new MetricExtractor(metrics);
         List<LineCaptures> lines = new ArrayList<>();
         try (InputStream in = Files.newInputStream(logFile)) {
-            LogLineSplitter.pump(in, LogLineSplitter.DEFAULT_MAX_LINE_CHARS, line -> {
-                Map<String, String> captures = capture(extractor, line);
-                if (!captures.isEmpty()) {
+            LogLineSplitter.pumpReportingCuts(in, LogLineSplitter.DEFAULT_MAX_LINE_CHARS, (line, cut) -> {
+                Map<String, String> captures = capture(extractor, line, cut);
+                if (!captures.isEmpty() || cut) {
                     // shown as the regexes saw it: escape codes and backspaces removed
-                    lines.add(new LineCaptures(extractor.lineCount(), LogLineNormalizer.normalize(line), captures));
+                    lines.add(new LineCaptures(extractor.lineCount(), LogLineNormalizer.normalize(line), captures, cut));
                 }
             });
         } catch (NoSuchFileException e) {
@@ -106,13 +107,13 @@ final class TestMetricsCommand implements Command {
     }
 
     /** Feeds one line and reports, per metric, the value it recorded or why it recorded none. */
-    private static Map<String, String> capture(MetricExtractor extractor, String line) {
+    private static Map<String, String> capture(MetricExtractor extractor, String line, boolean cut) {
         Map<String, long[]> before = new LinkedHashMap<>();
         for (Map.Entry<String, MetricSeries> entry : extractor.allSeries().entrySet()) {
             MetricSeries s = entry.getValue();
             before.put(entry.getKey(), new long[] {s.valueCount(), s.rejectedCount(), s.cutOffCount(), s.truncation().isPresent() ? 1 : 0});
         }
-        extractor.onLine(line);
+        extractor.onLine(line, cut);
         Map<String, String> captures = new LinkedHashMap<>();
         for (Map.Entry<String, MetricSeries> entry : extractor.allSeries().entrySet()) {
             MetricSeries s = entry.getValue();
@@ -141,12 +142,17 @@ final class TestMetricsCommand implements Command {
         out.println();
         for (LineCaptures line : lines) {
             out.println("line " + line.number() + ": " + shown(line.text()));
+            if (line.cut()) {
+                out.println("    (cut: longer than " + CAP + "; only its first " + CAP + " was matched)");
+            }
             for (Map.Entry<String, String> capture : line.captures().entrySet()) {
                 out.println("    " + capture.getKey() + " = " + capture.getValue());
             }
         }
         out.println();
-        out.println(extractor.lineCount() + " lines, " + lines.size() + " with a capture.");
+        long withCapture = lines.stream().filter(l -> !l.captures().isEmpty()).count();
+        out.println(extractor.lineCount() + " lines, " + withCapture + " with a capture"
+                + (extractor.cutLineCount() == 0 ? "" : ", " + extractor.cutLineCount() + " cut at " + CAP) + ".");
         for (Map.Entry<String, MetricSeries> entry : extractor.allSeries().entrySet()) {
             MetricSeries series = entry.getValue();
             FinalValue rule = rules.getOrDefault(entry.getKey(), FinalValue.Last);
@@ -175,10 +181,14 @@ final class TestMetricsCommand implements Command {
         ArrayNode captured = root.putArray("Lines");
         for (LineCaptures line : lines) {
             ObjectNode node = captured.addObject().put("Line", line.number()).put("Text", shown(line.text()));
+            if (line.cut()) {
+                node.put("Cut", true);
+            }
             ObjectNode captures = node.putObject("Captures");
             line.captures().forEach(captures::put);
         }
         root.put("LineCount", extractor.lineCount());
+        root.put("CutLineCount", extractor.cutLineCount());
         ObjectNode summary = root.putObject("Metrics");
         for (Map.Entry<String, MetricSeries> entry : extractor.allSeries().entrySet()) {
             ObjectNode node = summary.putObject(entry.getKey());

@@ -12,6 +12,7 @@ import dev.hpo.engine.model.TuningJob;
 import dev.hpo.engine.model.TuningJobStatus;
 import dev.hpo.engine.store.DirectoryStore;
 import dev.hpo.engine.store.TunerLock;
+import dev.hpo.engine.store.TunerLockHeldException;
 import dev.hpo.engine.tuner.Tuner;
 
 import java.io.IOException;
@@ -113,6 +114,14 @@ final class TuneCommand implements Command {
                     + " (--output or TrainingJobDefinition.OutputDataConfig.S3OutputPath)");
             return 2;
         }
+        TunerLock lock;
+        try {
+            lock = TunerLock.acquire(jobDirectory);
+        } catch (TunerLockHeldException runByAnother) {
+            // refused before any work, as --replace on a running job is: a usage-level answer
+            err.println("error: " + runByAnother.getMessage());
+            return 2;
+        }
         DirectoryStore store = new DirectoryStore(jobDirectory);
         Clock clock = Clock.systemUTC();
         boolean live = System.console() != null && System.getenv("CI") == null;
@@ -122,7 +131,7 @@ final class TuneCommand implements Command {
                 + config.objective().type() + " " + config.objective().metricName());
         out.println("Job directory: " + jobDirectory + (resume ? "   (resuming)" : ""));
         TuningJob result;
-        try (TunerLock lock = TunerLock.acquire(jobDirectory)) {
+        try (lock) {
             Duration grace = stopGrace(arguments);
             LiveReport report = new LiveReport(display, jobDirectory, clock, err);
             Tuner tuner = new Tuner(config, store, jobDirectory, new LocalLauncher(), builtIns, report, clock,

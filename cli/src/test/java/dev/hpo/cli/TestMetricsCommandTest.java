@@ -71,4 +71,23 @@ class TestMetricsCommandTest {
         assertEquals(1, result.code());
         assertTrue(result.out().contains("not found"), result.out());
     }
+
+    @Test
+    void aLineLongerThanTheCapIsReportedAsCutWithTheLinesCutCounted() throws Exception {
+        String huge = "x".repeat(1 << 20);
+        // the second value of each long line lies past the cap: the tuner never sees it
+        Path log = Files.writeString(work.resolve("train.log"), "loss=0.5\nloss=0.4 " + huge + " loss=0.1\n" + huge + "loss=0.2\nloss=0.3\n");
+        Run text = run("test-metrics", config("Last").toString(), log.toString());
+        assertEquals(0, text.code(), text.out());
+        assertTrue(text.out().contains("(cut: longer than 1 MiB; only its first 1 MiB was matched)"), text.out());
+        assertTrue(text.out().contains("4 lines, 3 with a capture, 2 cut at 1 MiB."), text.out());
+        assertTrue(text.out().contains("warning: 2 lines were longer than 1 MiB (the first: line 2); only the first 1 MiB of each was matched"),
+                text.out());
+        assertTrue(text.out().contains("loss: 3 values"), text.out());
+
+        JsonNode json = new ObjectMapper().readTree(run("test-metrics", config("Last").toString(), log.toString(), "--json").out());
+        assertEquals(2, json.path("CutLineCount").asInt());
+        assertTrue(json.path("Lines").get(1).path("Cut").asBoolean());
+        assertTrue(json.path("Warnings").toString().contains("2 lines were longer than 1 MiB"), json.toString());
+    }
 }

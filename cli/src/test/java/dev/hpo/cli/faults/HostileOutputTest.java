@@ -71,6 +71,10 @@ class HostileOutputTest {
         assertCompletedWith("huge-line", 0.25);
         Path log = store.directory(byMode.get("huge-line")).resolve(ScriptModeContract.LOG_FILE);
         assertTrue(Files.size(log) > 100L * (1 << 20), "the log keeps the whole line: " + Files.size(log));
+        // a value printed past the cap would have been lost: the record says the line was cut
+        assertTrue(byMode.get("huge-line").warnings() != null
+                && byMode.get("huge-line").warnings().contains("line 2 was longer than 1 MiB; only its first 1 MiB was matched"),
+                "warnings: " + byMode.get("huge-line").warnings());
     }
 
     @Test

@@ -111,7 +111,8 @@ public final class LocalLauncher implements Launcher {
 
     private static Thread pump(String name, InputStream in, OutputStream log, OutputListener listener, boolean stderr) {
         Thread thread = new Thread(() -> {
-            LogLineSplitter lines = new LogLineSplitter(MAX_LINE_CHARS, line -> listener.onLine(line, stderr));
+            LogLineSplitter lines = LogLineSplitter.reportingCuts(MAX_LINE_CHARS,
+                    (line, cut) -> listener.onLine(line, stderr, cut));
             byte[] buffer = new byte[1 << 16];
             try (in) {
                 int read;

@@ -4,4 +4,12 @@ package dev.hpo.engine.launch;
 @FunctionalInterface
 public interface OutputListener {
     void onLine(String line, boolean stderr);
+
+    /**
+     * A line, saying whether it was cut at the launcher's line cap ({@code line} is then its first part).
+     * Listeners that do not care about cuts need not override it.
+     */
+    default void onLine(String line, boolean stderr, boolean cut) {
+        onLine(line, stderr);
+    }
 }

@@ -23,7 +23,8 @@ import java.util.function.Consumer;
  *
  * <p><b>Long lines.</b> A line longer than {@code maxLineChars} is cut: its first {@code maxLineChars}
  * characters are emitted as soon as the limit is passed (so metrics keep flowing) and the rest, up to the
- * next line end, is discarded and counted in {@link #discardedChars()}. We cut rather than split into
+ * next line end, is discarded and counted in {@link #discardedChars()}; a {@link LogLineSink} is told
+ * the line was cut, so the job's warnings can say a value past the cap was not seen. We cut rather than split into
  * several lines because a fragment that starts mid-line would match regexes anchored to a line's start
  * and report values the process never printed as such. Memory stays at about {@code maxLineChars} chars
  * even for a 100 MB line with no newline.
@@ -38,7 +39,7 @@ public final class LogLineSplitter {
     private static final int BUFFER_SIZE = 8192;
 
     private final int maxLineChars;
-    private final Consumer<String> lineSink;
+    private final LogLineSink lineSink;
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPLACE)
             .onUnmappableCharacter(CodingErrorAction.REPLACE);
@@ -52,12 +53,21 @@ public final class LogLineSplitter {
     private long truncatedLines;
     private long emittedLines;
 
-    public LogLineSplitter(int maxLineChars, Consumer<String> lineSink) {
+    private LogLineSplitter(int maxLineChars, LogLineSink lineSink) {
         if (maxLineChars < 1) {
             throw new IllegalArgumentException("maxLineChars must be positive, got " + maxLineChars);
         }
         this.maxLineChars = maxLineChars;
         this.lineSink = Objects.requireNonNull(lineSink, "lineSink");
+    }
+
+    public LogLineSplitter(int maxLineChars, Consumer<String> lineSink) {
+        this(maxLineChars, ignoringCuts(lineSink));
+    }
+
+    /** A splitter that tells its sink which lines were cut at the cap (a named factory: a lambda would fit either constructor). */
+    public static LogLineSplitter reportingCuts(int maxLineChars, LogLineSink lineSink) {
+        return new LogLineSplitter(maxLineChars, lineSink);
     }
 
     public LogLineSplitter(Consumer<String> lineSink) {
@@ -66,6 +76,11 @@ public final class LogLineSplitter {
 
     /** Reads the stream to its end, emitting every line, then flushes a last partial line. */
     public static void pump(InputStream in, int maxLineChars, Consumer<String> sink) throws IOException {
+        pumpReportingCuts(in, maxLineChars, ignoringCuts(sink));
+    }
+
+    /** As {@link #pump(InputStream, int, Consumer)}, telling the sink which lines were cut at the cap. */
+    public static void pumpReportingCuts(InputStream in, int maxLineChars, LogLineSink sink) throws IOException {
         LogLineSplitter splitter = new LogLineSplitter(maxLineChars, sink);
         byte[] buffer = new byte[BUFFER_SIZE];
         int n;
@@ -73,6 +88,19 @@ public final class LogLineSplitter {
             splitter.feed(buffer, 0, n);
         }
         splitter.finish();
+    }
+
+    /**
+     * The cap in words, for messages: "1 MiB" for the default (a char of ASCII output is a byte), else
+     * the number of characters.
+     */
+    public static String describeCap(int maxLineChars) {
+        return maxLineChars % (1 << 20) == 0 ? (maxLineChars >> 20) + " MiB" : maxLineChars + " characters";
+    }
+
+    private static LogLineSink ignoringCuts(Consumer<String> sink) {
+        Objects.requireNonNull(sink, "lineSink");
+        return (text, cut) -> sink.accept(text);
     }
 
     public void feed(byte[] buf, int off, int len) {
@@ -101,7 +129,7 @@ public final class LogLineSplitter {
         bytes.clear();
         decoder.reset();
         if (!discarding && line.length() > 0) {
-            emit(line.toString());
+            emit(line.toString(), false);
         }
         line.setLength(0);
         discarding = false;
@@ -165,7 +193,7 @@ public final class LogLineSplitter {
 
     private void endLine() {
         if (!discarding) {
-            emit(line.toString());
+            emit(line.toString(), false);
         }
         discarding = false;
         line.setLength(0);
@@ -177,15 +205,15 @@ public final class LogLineSplitter {
             keep--; // never emit half a character
             discardedChars++;
         }
-        emit(line.substring(0, keep));
+        emit(line.substring(0, keep), true);
         truncatedLines++;
         discarding = true;
         line.setLength(0);
         line.trimToSize(); // do not keep a cap-sized buffer alive for the rest of the job
     }
 
-    private void emit(String text) {
+    private void emit(String text, boolean cut) {
         emittedLines++;
-        lineSink.accept(text);
+        lineSink.line(text, cut);
     }
 }

@@ -45,6 +45,8 @@ public final class MetricExtractor {
     private final List<String> warnings = new ArrayList<>();
     private int droppedWarnings;
     private long lineNumber;
+    private long cutLines;
+    private long firstCutLine;
 
     public MetricExtractor(List<CompiledMetric> metrics) {
         this(metrics, DEFAULT_CHAR_BUDGET_PER_LINE, MetricSeries.DEFAULT_MAX_KEPT_VALUES, warning -> { });
@@ -69,7 +71,21 @@ public final class MetricExtractor {
     }
 
     public synchronized void onLine(String rawLine) {
+        onLine(rawLine, false);
+    }
+
+    /**
+     * @param cut true when the line went on past the line cap ({@link LogLineSplitter}): a value printed
+     *            after the cap was never seen, which {@link #warnings()} then says
+     */
+    public synchronized void onLine(String rawLine, boolean cut) {
         lineNumber++;
+        if (cut) {
+            if (cutLines == 0) {
+                firstCutLine = lineNumber;
+            }
+            cutLines++;
+        }
         String line = LogLineNormalizer.normalize(rawLine);
         boolean dotMatchesEveryChar = hasNoLineTerminator(line);
         long budget = Math.max(charBudgetPerLine, CHAR_BUDGET_PER_LINE_CHAR * line.length());
@@ -181,9 +197,30 @@ public final class MetricExtractor {
         return lineNumber;
     }
 
-    /** Warnings so far (at most {@value #MAX_WARNINGS}; see {@link #droppedWarnings()}). */
+    /**
+     * Warnings so far (at most {@value #MAX_WARNINGS}; see {@link #droppedWarnings()}), then one for
+     * the lines cut at the line cap, with their count, if any were.
+     */
     public synchronized List<String> warnings() {
-        return List.copyOf(warnings);
+        if (cutLines == 0) {
+            return List.copyOf(warnings);
+        }
+        List<String> all = new ArrayList<>(warnings);
+        all.add(cutLineWarning());
+        return List.copyOf(all);
+    }
+
+    /** Lines that went on past the line cap (only their first part was matched). */
+    public synchronized long cutLineCount() {
+        return cutLines;
+    }
+
+    private String cutLineWarning() {
+        String cap = LogLineSplitter.describeCap(LogLineSplitter.DEFAULT_MAX_LINE_CHARS);
+        return cutLines == 1
+                ? "line " + firstCutLine + " was longer than " + cap + "; only its first " + cap + " was matched"
+                : cutLines + " lines were longer than " + cap + " (the first: line " + firstCutLine + "); only the first "
+                        + cap + " of each was matched";
     }
 
     public synchronized int droppedWarnings() {

@@ -29,6 +29,7 @@ public final class TunerLock implements AutoCloseable {
         this.lock = lock;
     }
 
+    /** @throws TunerLockHeldException when a live tuner (this process included) already holds it */
     public static TunerLock acquire(Path jobDirectory) throws IOException {
         Files.createDirectories(jobDirectory);
         Path file = jobDirectory.resolve(FILE);
@@ -42,7 +43,7 @@ public final class TunerLock implements AutoCloseable {
         if (lock == null) {
             channel.close();
             String who = liveOwner(jobDirectory).map(pid -> " (process " + pid + ")").orElse("");
-            throw new IOException("tuning job " + jobDirectory + " is already being run by another tuner" + who
+            throw new TunerLockHeldException("tuning job " + jobDirectory + " is already being run by another tuner" + who
                     + "; stop it with 'hpo stop " + jobDirectory + "' or wait for it to end");
         }
         ProcessHandle me = ProcessHandle.current();

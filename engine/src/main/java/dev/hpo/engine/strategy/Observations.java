@@ -11,9 +11,9 @@ import java.util.Map;
 
 /**
  * The history as the GP sees it: features, and targets turned into a standardised quantity to
- * minimise. A failed job (or one that never printed its objective) takes the worst standardised
- * value seen, so the surrogate learns "not here" without an arbitrary number that would stretch its
- * scale. Running jobs are kept apart, for the caller to fill in with predictions.
+ * minimise. A failed job (or one that never printed its objective) takes one standard deviation
+ * worse than the worst value seen, so the surrogate learns "not here" without an arbitrary number
+ * that would stretch its scale. Running jobs are kept apart, for the caller to fill in with predictions.
  */
 final class Observations {
     private record Entry(double[] features, double target, Map<String, String> values, boolean succeeded) {
@@ -86,7 +86,9 @@ final class Observations {
         }
         if (!entries.isEmpty()) {
             for (int i = 0; i < failed.size(); i++) {
-                entries.add(new Entry(failed.get(i), worst, failedValues.get(i), false));
+                // a standard deviation worse than the worst job that worked, so "not here" outweighs the
+                // uncertainty that would otherwise draw the next suggestion back to the same place
+                entries.add(new Entry(failed.get(i), worst + 1, failedValues.get(i), false));
             }
         }
         return new Observations(entries, pending);

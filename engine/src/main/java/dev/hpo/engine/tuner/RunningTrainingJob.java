@@ -41,6 +41,11 @@ final class RunningTrainingJob implements OutputListener {
 
     @Override
     public void onLine(String line, boolean stderr) {
+        onLine(line, stderr, false);
+    }
+
+    @Override
+    public void onLine(String line, boolean stderr, boolean cut) {
         if (earlyStopped) {
             // the job was judged at its last step; what it prints while it shuts down is logged, not scored
             return;
@@ -48,7 +53,7 @@ final class RunningTrainingJob implements OutputListener {
         boolean gained;
         // stdout and stderr arrive on two threads
         synchronized (extractor) {
-            extractor.onLine(line);
+            extractor.onLine(line, cut);
             MetricSeries objective = extractor.series(objectiveName);
             long count = objective == null ? 0 : objective.valueCount();
             gained = count > objectiveValuesSeen;

@@ -120,6 +120,16 @@ class LogLineSplitterTest {
     }
 
     @Test
+    void aCutLineIsMarkedAsCutAndALineExactlyAtTheCapIsNot() {
+        List<String> marked = new ArrayList<>();
+        LogLineSplitter splitter = LogLineSplitter.reportingCuts(4, (text, cut) -> marked.add(text + (cut ? " [cut]" : "")));
+        byte[] bytes = utf8("abcdefgh\nwxyz\nab");
+        splitter.feed(bytes, 0, bytes.length);
+        splitter.finish();
+        assertEquals(List.of("abcd [cut]", "wxyz", "ab"), marked);
+    }
+
+    @Test
     void cutNeverSplitsASurrogatePair() {
         LogLineSplitter splitter = new LogLineSplitter(2, lines::add);
         byte[] bytes = utf8("a\uD83D\uDE00b\n");

@@ -20,6 +20,20 @@ class MetricExtractorTest {
     }
 
     @Test
+    void linesCutAtTheCapGiveOneWarningWithTheirCount() throws ConfigException {
+        MetricExtractor x = extractor(new MetricDefinition("loss", "loss=([0-9.]+)"));
+        x.onLine("loss=0.5", false);
+        assertEquals(List.of(), x.warnings());
+        x.onLine("loss=0.4 xxxx", true);
+        assertEquals(List.of("line 2 was longer than 1 MiB; only its first 1 MiB was matched"), x.warnings());
+        x.onLine("xxxx", true);
+        x.onLine("loss=0.3");
+        assertEquals(List.of("2 lines were longer than 1 MiB (the first: line 2); only the first 1 MiB of each was matched"), x.warnings());
+        assertEquals(2, x.cutLineCount());
+        assertEquals(List.of(0.5, 0.4, 0.3), x.series("loss").values(), "what the cut line's first part held still counts");
+    }
+
+    @Test
     void oneLineFeedsSeveralMetrics() throws ConfigException {
         MetricExtractor x = extractor(
                 new MetricDefinition("loss", "'loss': ([0-9.]+)"),

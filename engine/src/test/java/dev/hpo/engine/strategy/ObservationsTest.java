@@ -32,13 +32,13 @@ class ObservationsTest {
     }
 
     @Test
-    void failedAndObjectiveLessJobsTakeTheWorstValueAndRunningOnesWait() {
+    void failedAndObjectiveLessJobsTakeOneDeviationWorseThanTheWorstAndRunningOnesWait() {
         List<Trial> trials = new ArrayList<>(List.of(done(0, 0.1, 1), done(1, 0.5, 2), done(2, 0.9, 3)));
         trials.add(new Trial(3, Map.of("x", "0.3"), Trial.Outcome.FAILED, OptionalDouble.empty()));
         trials.add(new Trial(4, Map.of("x", "0.4"), Trial.Outcome.SUCCEEDED, OptionalDouble.of(Double.NaN)));
         trials.add(Trial.pending(5, Map.of("x", "0.7")));
         Observations observations = Observations.of(trials, new FeatureEncoding(SPACE), ObjectiveType.Minimize);
-        assertArrayEquals(new double[] {-1, 0, 1, 1, 1}, observations.targets(), 1e-12);
+        assertArrayEquals(new double[] {-1, 0, 1, 2, 2}, observations.targets(), 1e-12);
         assertEquals(3, observations.succeeded());
         assertEquals(1, observations.pending().size());
     }

@@ -4,6 +4,7 @@ import dev.hpo.engine.launch.LaunchRequest;
 import dev.hpo.engine.launch.LaunchedJob;
 import dev.hpo.engine.launch.Launcher;
 import dev.hpo.engine.launch.OutputListener;
+import dev.hpo.engine.metric.LogLineSink;
 import dev.hpo.engine.metric.LogLineSplitter;
 import dev.hpo.engine.pipeline.JobRelocation;
 import dev.hpo.engine.pipeline.SecretMask;
@@ -62,8 +63,8 @@ public final class AgentLauncher implements Launcher {
                 new FilePath(file.getValue().toFile()).copyTo(new FilePath(channel, file.getKey()));
             }
             OutputStream log = new FilePath(channel, job.logFile()).write();
-            LineStream out = new LineStream(log, line -> listener.onLine(secrets.apply(line), false));
-            LineStream err = new LineStream(log, line -> listener.onLine(secrets.apply(line), true));
+            LineStream out = new LineStream(log, (line, cut) -> listener.onLine(secrets.apply(line), false, cut));
+            LineStream err = new LineStream(log, (line, cut) -> listener.onLine(secrets.apply(line), true, cut));
             EnvVars env = new EnvVars(environment);
             env.putAll(job.environment());
             Proc proc = launcher.launch().cmds(job.command()).envs(env).pwd(directory).stdout(out).stderr(err).quiet(true).start();
@@ -139,9 +140,9 @@ public final class AgentLauncher implements Launcher {
         private final OutputStream log;
         private final LogLineSplitter lines;
 
-        LineStream(OutputStream log, java.util.function.Consumer<String> sink) {
+        LineStream(OutputStream log, LogLineSink sink) {
             this.log = log;
-            this.lines = new LogLineSplitter(MAX_LINE_CHARS, sink);
+            this.lines = LogLineSplitter.reportingCuts(MAX_LINE_CHARS, sink);
         }
 
         @Override

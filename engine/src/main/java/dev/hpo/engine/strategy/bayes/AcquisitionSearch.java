@@ -67,7 +67,8 @@ public final class AcquisitionSearch {
                             point[j] = random.nextDouble();
                         }
                     } else {
-                        point[j] = clamp(point[j] + width * random.nextGaussian());
+                        // reflected, not clamped: clamping would put every step past a bound exactly on it
+                        point[j] = reflect(point[j] + width * random.nextGaussian());
                     }
                 }
                 scored.add(new Scored(point, acquisition.applyAsDouble(point)));
@@ -110,8 +111,10 @@ public final class AcquisitionSearch {
                 }
                 for (double direction : new double[] {1, -1}) {
                     double[] trial = point.clone();
-                    trial[j] = clamp(point[j] + direction * step);
-                    if (trial[j] == point[j]) {
+                    trial[j] = point[j] + direction * step;
+                    // a step past a bound is not taken: clamped, it would settle on the bound itself, where the
+                    // surrogate's uncertainty is largest and where suggestions would pile up exactly
+                    if (trial[j] < 0 || trial[j] > 1) {
                         continue;
                     }
                     double value = acquisition.applyAsDouble(trial);
@@ -130,7 +133,8 @@ public final class AcquisitionSearch {
         return new Scored(point, score);
     }
 
-    private static double clamp(double x) {
-        return Math.min(1, Math.max(0, x));
+    private static double reflect(double x) {
+        double y = Math.abs(x) % 2;
+        return y > 1 ? 2 - y : y;
     }
 }
