@@ -48,14 +48,15 @@ final class DescribeCommand implements Command {
         DirectoryStore store = JobDirectories.open(arguments.positional(0, "the tuning job's directory"));
         arguments.expectPositional(1);
         TuningJob job = store.tuningJob().orElseThrow();
-        ObjectNode description = TuningJobDescription.of(job, Instant.now(), parents(job, store.directory()));
+        boolean interrupted = !job.status().terminal() && !tunerAlive(store);
+        ObjectNode description = TuningJobDescription.of(job, Instant.now(), parents(job, store.directory()), interrupted);
         if (arguments.flag("json")) {
             out.println(Json.mapper().writeValueAsString(description));
             return 0;
         }
         out.println("Tuning job:   " + job.name() + "  (" + store.directory() + ")");
         out.println("Status:       " + job.status() + (job.completionReason() == null ? "" : " (" + job.completionReason() + ")")
-                + (job.status() == TuningJobStatus.InProgress && !tunerAlive(store) ? "  [no tuner is running it: it was interrupted; continue it with: hpo tune <config> --output <dir> --resume]" : ""));
+                + (job.status() == TuningJobStatus.InProgress && interrupted ? "  [no tuner is running it: it was interrupted; continue it with: hpo tune <config> --output <dir> --resume]" : ""));
         if (job.completionDetails() != null) {
             out.println("Ended by:     " + job.completionDetails().criterion()
                     + (job.completionDetails().numberOfTrainingJobsObjectiveNotImproving() == null ? ""
@@ -70,7 +71,8 @@ final class DescribeCommand implements Command {
         String metric = objective.path("MetricName").asText();
         out.println("Objective:    " + objective.path("Type").asText() + " " + metric);
         out.println("Created:      " + job.creationTime() + (job.endTime() == null ? "" : "   ended " + job.endTime())
-                + "   runtime " + description.path("ConsumedResources").path("RuntimeInSeconds").asLong() + " s");
+                + "   runtime " + description.path("ConsumedResources").path("RuntimeInSeconds").asLong() + " s"
+                + (interrupted ? " (until its last change, " + job.lastModifiedTime() + ", when it was interrupted)" : ""));
         JsonNode training = description.path("TrainingJobStatusCounters");
         out.println("Training jobs: Completed " + training.path("Completed").asInt() + ", InProgress " + training.path("InProgress").asInt()
                 + ", Failed " + training.path("NonRetryableError").asInt() + ", Stopped " + training.path("Stopped").asInt());

@@ -12,7 +12,7 @@ import java.time.Clock;
 
 /**
  * Keeps the tuning job's dashboard page current while it runs (the page reloads itself), in front of
- * another listener. Redrawn when a training job ends, at most every few seconds and never more than a
+ * another listener. Redrawn when a training job ends or running jobs' curves grew, at most every few seconds and never more than a
  * fifth of the time: a 2,000-job page takes seconds to build, and the tuner waits for it.
  */
 final class LiveReport implements TuningListener {
@@ -48,6 +48,17 @@ final class LiveReport implements TuningListener {
     @Override
     public void trainingJobEnded(TuningJob state, TrainingJob job) {
         next.trainingJobEnded(state, job);
+        writeIfDue();
+    }
+
+    /** Running jobs' learning curves grew (the tuner saves them every few seconds): worth a redraw, within the same bound. */
+    @Override
+    public void progressSaved(TuningJob state) {
+        next.progressSaved(state);
+        writeIfDue();
+    }
+
+    private void writeIfDue() {
         if (clock.millis() - lastWritten >= Math.max(MIN_INTERVAL_MILLIS, 4 * lastDuration)) {
             write();
         }

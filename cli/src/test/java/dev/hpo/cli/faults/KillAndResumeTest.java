@@ -71,6 +71,17 @@ class KillAndResumeTest {
 
         // the lock file of the dead tuner is still there: it must be recognised as stale
         assertTrue(Files.exists(output.resolve("resume").resolve("tuner.lock")));
+        // no tuner runs it: describe and the report say so, and its elapsed time stops at its last change
+        dev.hpo.engine.model.TuningJob dead = store.tuningJob();
+        long runtime = java.time.Duration.between(dead.creationTime(), dead.lastModifiedTime()).getSeconds();
+        assertEquals(0, HpoProcess.run(work.resolve("describe.out"), 60, "describe", output.resolve("resume").toString(), "--json"));
+        com.fasterxml.jackson.databind.JsonNode described = dev.hpo.engine.store.Json.mapper().readTree(
+                Files.readString(work.resolve("describe.out")).substring(Files.readString(work.resolve("describe.out")).indexOf('{')));
+        assertTrue(described.path("Interrupted").asBoolean(), described.toString());
+        assertEquals(runtime, described.path("ConsumedResources").path("RuntimeInSeconds").asLong());
+        assertEquals(0, HpoProcess.run(work.resolve("report.out"), 60, "report", output.resolve("resume").toString()));
+        assertTrue(dev.hpo.engine.store.Json.mapper().readTree(output.resolve("resume").resolve("result.json").toFile())
+                .path("Interrupted").asBoolean());
         int resumed = HpoProcess.run(work.resolve("resumed.out"), 120, "tune", config.toString(), "--output", output.toString(), "--resume");
         assertEquals(0, resumed, Files.readString(work.resolve("resumed.out")));
 

@@ -24,6 +24,11 @@ public final class ResultFile {
     }
 
     public static ObjectNode of(TuningJob job) {
+        return of(job, false);
+    }
+
+    /** @param interrupted no tuner runs the job any more: it will not change until resumed */
+    public static ObjectNode of(TuningJob job, boolean interrupted) {
         JsonNode config = job.request() == null ? null : job.request().path("HyperParameterTuningJobConfig");
         JsonNode objective = config == null ? JsonNodeFactory.instance.objectNode() : config.path("HyperParameterTuningJobObjective");
         ObjectNode node = JsonNodeFactory.instance.objectNode();
@@ -34,6 +39,9 @@ public final class ResultFile {
         }
         if (job.failureReason() != null) {
             node.put("FailureReason", job.failureReason());
+        }
+        if (interrupted && !job.status().terminal()) {
+            node.put("Interrupted", true);
         }
         node.put("CreationTime", job.creationTime().toString());
         if (job.endTime() != null) {
@@ -69,8 +77,12 @@ public final class ResultFile {
     }
 
     public static Path write(Path jobDirectory, TuningJob job) throws IOException {
+        return write(jobDirectory, job, false);
+    }
+
+    public static Path write(Path jobDirectory, TuningJob job, boolean interrupted) throws IOException {
         Path file = jobDirectory.resolve(FILE_NAME);
-        AtomicFile.write(file, Json.mapper().writeValueAsBytes(of(job)));
+        AtomicFile.write(file, Json.mapper().writeValueAsBytes(of(job, interrupted)));
         return file;
     }
 }

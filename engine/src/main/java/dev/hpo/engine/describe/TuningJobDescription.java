@@ -22,7 +22,12 @@ public final class TuningJobDescription {
      * SageMaker adds OverallBestTrainingJob, the best of this job's and the parents' best training jobs.
      */
     public static ObjectNode of(TuningJob job, Instant now, List<TuningJob> parents) {
-        ObjectNode node = of(job, now);
+        return of(job, now, parents, false);
+    }
+
+    /** @param interrupted no tuner runs the job any more (asked by a process other than the tuner's) */
+    public static ObjectNode of(TuningJob job, Instant now, List<TuningJob> parents, boolean interrupted) {
+        ObjectNode node = of(job, now, interrupted);
         JsonNode request = job.request();
         if (request == null || !"IdenticalDataAndAlgorithm".equals(request.path("WarmStartConfig").path("WarmStartType").asText())) {
             return node;
@@ -48,6 +53,10 @@ public final class TuningJobDescription {
     }
 
     public static ObjectNode of(TuningJob job, Instant now) {
+        return of(job, now, false);
+    }
+
+    public static ObjectNode of(TuningJob job, Instant now, boolean interrupted) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         JsonNode request = job.request();
         node.put("HyperParameterTuningJobName", job.name());
@@ -106,7 +115,11 @@ public final class TuningJobDescription {
             // not in SageMaker's shape: the criterion that ended the job, by its config field path
             details.put("CompletionCriterion", job.completionDetails().criterion());
         }
-        Instant end = job.endTime() == null ? now : job.endTime();
+        if (interrupted && !job.status().terminal()) {
+            // not in SageMaker's shape: SageMaker's own jobs are never left without a tuner
+            node.put("Interrupted", true);
+        }
+        Instant end = ElapsedTime.end(job, now, interrupted && !job.status().terminal());
         node.putObject("ConsumedResources").put("RuntimeInSeconds", Duration.between(job.creationTime(), end).getSeconds());
         return node;
     }

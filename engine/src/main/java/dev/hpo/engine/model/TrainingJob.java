@@ -67,6 +67,12 @@ public record TrainingJob(
                 Map.of(), Map.of(), creationTime, trainingStartTime, null, null, null, attempt, null);
     }
 
+    /** A running job's record with the intermediate values printed so far, for readers that follow it. */
+    public TrainingJob withSeriesSoFar(Map<String, List<Double>> soFar) {
+        return new TrainingJob(name, index, tunedHyperParameters, status, objectiveStatus, finalObjective, failureReason, finalMetrics,
+                soFar, creationTime, trainingStartTime, trainingEndTime, exitCode, earlyStopped, attempts, warnings);
+    }
+
     /** The same job with the metric warnings of its run (none: null, so the record stays small). */
     public TrainingJob withWarnings(List<String> newWarnings) {
         return new TrainingJob(name, index, tunedHyperParameters, status, objectiveStatus, finalObjective, failureReason, finalMetrics,

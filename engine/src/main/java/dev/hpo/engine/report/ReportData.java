@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hpo.engine.describe.ElapsedTime;
 import dev.hpo.engine.model.Counters;
 import dev.hpo.engine.model.TrainingJob;
 import dev.hpo.engine.model.TuningJob;
@@ -50,8 +51,9 @@ public final class ReportData {
         root.put("generatedAt", snapshot.readAt().toString());
         boolean running = !job.status().terminal();
         root.put("refreshSeconds", running && snapshot.tunerRunning() ? REFRESH_SECONDS : 0);
-        ObjectNode summary = summary(job, config, snapshot.readAt());
-        if (running && !snapshot.tunerRunning()) {
+        boolean interrupted = running && !snapshot.tunerRunning();
+        ObjectNode summary = summary(job, config, snapshot.readAt(), interrupted);
+        if (interrupted) {
             summary.put("interrupted", true);
         }
         root.set("job", summary);
@@ -109,7 +111,7 @@ public final class ReportData {
         return root;
     }
 
-    private static ObjectNode summary(TuningJob job, JsonNode config, Instant now) {
+    private static ObjectNode summary(TuningJob job, JsonNode config, Instant now, boolean interrupted) {
         ObjectNode node = F.objectNode();
         node.put("name", job.name());
         node.put("status", job.status().name());
@@ -119,7 +121,7 @@ public final class ReportData {
             node.put("endTime", job.endTime().toString());
         }
         node.put("lastModifiedTime", job.lastModifiedTime().toString());
-        Instant end = job.endTime() == null ? now : job.endTime();
+        Instant end = ElapsedTime.end(job, now, interrupted);
         long elapsed = Math.max(0, Duration.between(job.creationTime(), end).getSeconds());
         node.put("elapsedSeconds", elapsed);
         JsonNode limits = config.path("ResourceLimits");
@@ -175,6 +177,10 @@ public final class ReportData {
             } else {
                 metrics.add(value);
             }
+        }
+        Instant started = job.trainingStartTime() != null ? job.trainingStartTime() : job.creationTime();
+        if (started != null) {
+            node.put("started", started.toString());
         }
         node.put("seconds", Math.round(job.durationSeconds(snapshot.readAt()) * 10) / 10.0);
         if (job.failureReason() != null) {

@@ -32,7 +32,7 @@ public final class Reports {
         Files.createDirectories(parent);
         String html = ReportPage.render(ReportData.of(snapshot, parent));
         AtomicFile.write(page, html.getBytes(StandardCharsets.UTF_8));
-        ResultFile.write(jobDirectory, snapshot.tuningJob());
+        ResultFile.write(jobDirectory, snapshot.tuningJob(), !snapshot.tuningJob().status().terminal() && !snapshot.tunerRunning());
         return snapshot;
     }
 }

@@ -7,6 +7,9 @@ import dev.hpo.engine.metric.MetricSeries;
 import dev.hpo.engine.model.TrainingJob;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -75,6 +78,31 @@ final class RunningTrainingJob implements OutputListener {
             MetricSeries objective = extractor.series(objectiveName);
             return objective == null ? new double[0] : objective.valuesArray();
         }
+    }
+
+    /** How many values every metric has gained so far: grows whenever there is more to show. */
+    long valuesSeen() {
+        synchronized (extractor) {
+            long count = 0;
+            for (MetricSeries series : extractor.allSeries().values()) {
+                count += series.valueCount();
+            }
+            return count;
+        }
+    }
+
+    /** The job's InProgress record with every metric's values so far (the kept prefix of each). */
+    TrainingJob progress() {
+        Map<String, List<Double>> series = new LinkedHashMap<>();
+        synchronized (extractor) {
+            for (Map.Entry<String, MetricSeries> entry : extractor.allSeries().entrySet()) {
+                List<Double> values = entry.getValue().values();
+                if (!values.isEmpty()) {
+                    series.put(entry.getKey(), values);
+                }
+            }
+        }
+        return started.withSeriesSoFar(series);
     }
 
     String lastStderrLine() {

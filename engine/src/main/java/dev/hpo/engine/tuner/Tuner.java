@@ -74,6 +74,7 @@ public final class Tuner {
     private final List<CompletionCriterion> completionCriteria;
     private final ScriptModeContract contract = new ScriptModeContract();
     private Duration stopGrace = STOP_GRACE;
+    private Duration progressInterval = ProgressSaver.INTERVAL;
 
     private final TrainingJobBook jobs;
     private final Map<String, RunningTrainingJob> running = new ConcurrentHashMap<>();
@@ -113,6 +114,12 @@ public final class Tuner {
     /** How long a stopped training job gets between the graceful signal and the kill (10 s by default). */
     public Tuner withStopGrace(Duration grace) {
         this.stopGrace = grace;
+        return this;
+    }
+
+    /** How often running jobs' records gain their intermediate values (5 s by default). */
+    public Tuner withProgressInterval(Duration interval) {
+        this.progressInterval = interval;
         return this;
     }
 
@@ -203,6 +210,7 @@ public final class Tuner {
         if (earlyStopping != null) {
             jobs.values().forEach(earlyStopping::finished);
         }
+        ProgressSaver progress = new ProgressSaver(store, clock, progressInterval);
         try {
             boolean exhausted = false;
             String endReason = null;
@@ -252,6 +260,9 @@ public final class Tuner {
                 while (next != null) {
                     finish(next);
                     next = ended.poll();
+                }
+                if (progress.saveIfDue(running.values()) > 0) {
+                    listener.progressSaved(state);
                 }
                 listener.tick(state, running.size());
             }

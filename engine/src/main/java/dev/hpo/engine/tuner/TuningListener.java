@@ -12,6 +12,10 @@ public interface TuningListener {
     default void trainingJobEnded(TuningJob state, TrainingJob job) {
     }
 
+    /** Running training jobs' records were just rewritten with their intermediate values so far. */
+    default void progressSaved(TuningJob state) {
+    }
+
     /** Called about once a second while training jobs run, for displays that show elapsed time. */
     default void tick(TuningJob state, int running) {
     }

@@ -32,6 +32,12 @@
     if (s < 3600) return Math.floor(s / 60) + ' min ' + (s % 60) + ' s';
     return Math.floor(s / 3600) + ' h ' + Math.floor((s % 3600) / 60) + ' min';
   }
+  // Instants arrive as ISO text with up to nine fraction digits; people read seconds, in UTC
+  function stamp(iso) {
+    if (!iso) return '';
+    var m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})(\.\d+)?Z$/.exec(iso);
+    return m ? m[1] + ' ' + m[2] + ' UTC' : String(iso);
+  }
   function numeric(range, text) {
     if (range.kind === 'Categorical') return text;
     var v = parseFloat(text);
@@ -53,6 +59,9 @@
     ranges.forEach(function (r, i) { rows.push([r.name, j.hp[i]]); });
     return tooltipBox(j.name, rows);
   }
+  // ECharts gives every axis name a hover tooltip of its own, which it would parse as HTML: every axis
+  // named from user data (hyperparameters, the metric) gets this one, built as text
+  var nameTip = { show: true, formatter: function (p) { return el('div', p.name); } };
   function chart(node, option) {
     var c = echarts.init(node, null, { renderer: 'canvas' });
     pending++;
@@ -80,17 +89,19 @@
   var line = document.getElementById('status-line');
   line.appendChild(el('span', job.status, 'badge ' + job.status));
   line.appendChild(document.createTextNode('  ' + job.strategy + ' search · objective ' + objective.type + ' ' + objective.metric
-      + ' · started ' + job.creationTime + (job.endTime ? ' · ended ' + job.endTime : '')));
+      + ' · started ' + stamp(job.creationTime) + (job.endTime ? ' · ended ' + stamp(job.endTime)
+      : job.interrupted ? ' · last change ' + stamp(job.lastModifiedTime) : '')));
   document.getElementById('reason').textContent = job.failureReason ? 'Failed: ' + job.failureReason
       : job.completionReason ? 'Ended because: ' + job.completionReason
-      : job.interrupted ? 'No tuner is running this job any more: it was interrupted, and this page no longer reloads.'
+      : job.interrupted ? 'No tuner is running this job any more: it was interrupted (elapsed time counts to its last change, '
+        + stamp(job.lastModifiedTime) + '), and this page no longer reloads. Continue it with hpo tune <config> --resume.'
       : (data.refreshSeconds ? 'Running; this page reloads every ' + data.refreshSeconds + ' s.' : '');
   var c = job.counters, total = c.Completed + c.InProgress + c.Failed + c.Stopped;
   var cards = [
     ['Training jobs', total + (job.maxTrainingJobs ? ' / ' + job.maxTrainingJobs : '')],
     ['Completed', c.Completed], ['In progress', c.InProgress], ['Failed', c.Failed], ['Stopped', c.Stopped],
     ['Objective failed', c.ObjectiveFailed],
-    ['Elapsed', duration(job.elapsedSeconds)],
+    [job.interrupted ? 'Elapsed (interrupted)' : 'Elapsed', duration(job.elapsedSeconds)],
     ['Remaining time', job.maxRuntimeSeconds ? duration(job.remainingSeconds) + ' of ' + duration(job.maxRuntimeSeconds) : 'no limit'],
     ['Remaining jobs', job.remainingTrainingJobs !== undefined ? job.remainingTrainingJobs : '—'],
     ['Best ' + objective.metric, data.best ? fmt(data.best.objective) : '—']
@@ -139,7 +150,7 @@
     legend: { data: ['training job', 'best so far'] },
     tooltip: { trigger: 'item', formatter: function (p) { return p.data.job ? jobTooltip(p.data.job) : tooltipBox('best so far', [['after job', p.data[0]], [objective.metric, p.data[1]]]); } },
     xAxis: { type: 'value', name: 'start order', nameLocation: 'middle', nameGap: 25, minInterval: 1 },
-    yAxis: { type: 'value', name: objective.metric, scale: true },
+    yAxis: { type: 'value', name: objective.metric, scale: true, tooltip: nameTip },
     series: [
       { name: 'training job', type: 'scatter', symbolSize: jobs.length > 500 ? 4 : 8, data: points, large: jobs.length > 2000 },
       { name: 'best so far', type: 'line', step: 'end', showSymbol: false, data: bestLine, lineStyle: { width: 2, color: '#1a7f37' }, itemStyle: { color: '#1a7f37' } }
@@ -148,16 +159,21 @@
 
   // --- parallel coordinates ----------------------------------------------------------------------------
   var scored = jobs.filter(function (j) { return j.objective !== undefined; });
+  // an axis name gets the room between two axes, cut with an ellipsis; the tooltip names it in full
+  var parallelNode = document.getElementById('chart-parallel');
+  var nameWidth = Math.max(40, Math.floor((parallelNode.clientWidth - 190) / Math.max(1, ranges.length)) - 8);
+  var axisName = { fontSize: 11 }, cut = { maxWidth: nameWidth, ellipsis: '\u2026' };
   var parallelAxes = ranges.map(function (r, i) {
-    var axis = { dim: i, name: r.name, nameTextStyle: { fontSize: 11 } };
+    var axis = { dim: i, name: r.name, nameTextStyle: axisName, nameTruncate: cut, tooltip: nameTip };
     if (r.kind === 'Categorical') { axis.type = 'category'; axis.data = r.values; }
     else if (r.log) { axis.type = 'log'; }
     else { axis.type = 'value'; axis.scale = true; }
     return axis;
   });
-  parallelAxes.push({ dim: ranges.length, name: objective.metric, type: 'value', scale: true, nameTextStyle: { fontSize: 11 } });
-  chart(document.getElementById('chart-parallel'), {
-    parallel: { left: 60, right: 110, top: 40, bottom: 30 },
+  parallelAxes.push({ dim: ranges.length, name: objective.metric, type: 'value', scale: true, nameTextStyle: axisName, nameTruncate: cut,
+                     tooltip: nameTip });
+  chart(parallelNode, {
+    parallel: { left: 80, right: 110, top: 40, bottom: 30 },
     parallelAxis: parallelAxes,
     visualMap: visual(ranges.length),
     tooltip: { trigger: 'item', formatter: function (p) { return jobTooltip(scored[p.dataIndex]); } },
@@ -174,10 +190,15 @@
     var node = el('div', null, 'chart');
     figure.appendChild(node);
     multiples.appendChild(figure);
-    var xAxis = r.kind === 'Categorical' ? { type: 'category', data: r.values } : (r.log ? { type: 'log' } : { type: 'value', scale: true });
+    // every category is labelled (ECharts would skip the ones it finds crowded), cut to its share of the width
+    var xAxis = r.kind === 'Categorical'
+        ? { type: 'category', data: r.values, axisLabel: { interval: 0, hideOverlap: false, rotate: r.values.length > 4 ? 30 : 0,
+                                                          width: r.values.length > 4 ? 70 : Math.max(30, Math.floor(230 / r.values.length)),
+                                                          overflow: 'truncate', ellipsis: '\u2026' } }
+        : (r.log ? { type: 'log' } : { type: 'value', scale: true });
     xAxis.name = ''; // the caption above names it, as text
     chart(node, {
-      grid: { left: 55, right: 15, top: 15, bottom: 30 },
+      grid: { left: 55, right: 15, top: 15, bottom: r.kind === 'Categorical' && r.values.length > 4 ? 50 : 30 },
       tooltip: { trigger: 'item', formatter: function (p) { return jobTooltip(p.data.job); } },
       xAxis: xAxis,
       yAxis: { type: 'value', scale: true },
@@ -194,9 +215,11 @@
   var earlyCount = jobs.filter(function (j) { return j.earlyStopped; }).length;
   document.getElementById('curves-note').textContent = withCurves.length + ' training jobs reported intermediate values of '
       + objective.metric + '; ' + earlyCount + ' were stopped early (dashed, ending in a triangle).';
+  var longest = withCurves.reduce(function (n, j) { return Math.max(n, j.curve[j.curve.length - 1][0]); }, 0);
   if (withCurves.length <= 60) {
     withCurves.forEach(function (j) {
-      series.push({ name: j.name, type: 'line', showSymbol: false, data: j.curve, job: j,
+      // a job that printed one value has no line to draw: its symbol shows the value
+      series.push({ name: j.name, type: 'line', showSymbol: j.curve.length === 1, symbolSize: 7, data: j.curve, job: j,
                     lineStyle: { width: data.best && j.name === data.best.name ? 3 : 1.2, type: j.earlyStopped ? 'dashed' : 'solid' } });
     });
   } else {
@@ -210,16 +233,20 @@
                   lineStyle: { width: 0.6, opacity: 0.4, color: '#4575b4' }, itemStyle: { color: '#4575b4' } });
     series.push({ name: 'early stopped', type: 'line', showSymbol: false, connectNulls: false, data: joined(withCurves.filter(function (j) { return j.earlyStopped; })),
                   lineStyle: { width: 0.6, opacity: 0.5, type: 'dashed', color: '#b26a00' }, itemStyle: { color: '#b26a00' } });
+    // lines cut apart by gaps draw nothing for a single value: those are points of their own
+    series.push({ name: 'single value', type: 'scatter', symbolSize: 5, itemStyle: { color: '#4575b4', opacity: 0.6 },
+                  data: withCurves.filter(function (j) { return j.curve.length === 1; }).map(function (j) { return { value: j.curve[0], job: j }; }) });
   }
   series.push({ name: 'early-stopped end', type: 'scatter', symbol: 'triangle', symbolSize: 9, itemStyle: { color: '#b26a00' }, data: stoppedEnds, z: 5 });
   chart(document.getElementById('chart-curves'), {
-    grid: { left: 60, right: 20, top: 20, bottom: 40 },
+    grid: { left: 60, right: 20, top: 40, bottom: 40 },
     tooltip: { trigger: 'item', formatter: function (p) {
       var j = p.data && p.data.job ? p.data.job : (series[p.seriesIndex] && series[p.seriesIndex].job);
       return j ? jobTooltip(j) : tooltipBox(p.seriesName, [['step', p.data[0]], [objective.metric, p.data[1]]]);
     } },
-    xAxis: { type: 'value', name: 'step (round or epoch)', nameLocation: 'middle', nameGap: 25, minInterval: 1 },
-    yAxis: { type: 'value', name: objective.metric, scale: true },
+    xAxis: { type: 'value', name: 'step (round or epoch)', nameLocation: 'middle', nameGap: 25, minInterval: 1,
+             min: 0, max: longest < 2 ? 2 : undefined },
+    yAxis: { type: 'value', name: objective.metric, scale: true, tooltip: nameTip },
     series: series
   });
 
@@ -258,8 +285,16 @@
     if (m === objective.metric) return;
     columns.push({ title: m, value: function (j) { return j.metrics[i]; }, num: true });
   });
+  columns.push({ title: 'started', value: function (j) { return j.started ? Date.parse(j.started) : undefined; },
+                 text: function (j) { return stamp(j.started); } });
   columns.push({ title: 'seconds', value: function (j) { return j.seconds; }, num: true });
-  columns.push({ title: 'failure reason', value: function (j) { return j.reason || ''; }, cls: 'reason-cell' });
+  columns.push({ title: 'failure reason', value: function (j) { return j.reason || ''; }, cls: 'reason-cell', render: function (td, j) {
+    if (!j.reason) return;
+    // two lines at most in the row; the whole reason on hover (a DOM property: the text is never parsed as HTML)
+    var clamp = el('div', j.reason, 'clamp');
+    td.title = j.reason;
+    td.appendChild(clamp);
+  } });
   columns.push({ title: 'log', value: function () { return ''; }, render: function (td, j) {
     var a = el('a', 'output.log'); a.href = j.log; td.appendChild(a);
   } });
@@ -322,7 +357,7 @@
   nameFilter.addEventListener('input', renderRows);
   renderRows();
 
-  document.getElementById('footer').textContent = 'Generated ' + data.generatedAt + ' by hpo report from the tuning job\u2019s directory.';
+  document.getElementById('footer').textContent = 'Generated ' + stamp(data.generatedAt) + ' by hpo report from the tuning job\u2019s directory.';
   window.addEventListener('resize', function () { charts.forEach(function (ch) { ch.resize(); }); });
   window.addEventListener('beforeunload', function () {
     try {

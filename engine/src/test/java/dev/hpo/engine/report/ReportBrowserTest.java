@@ -1,7 +1,12 @@
 package dev.hpo.engine.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hpo.engine.model.TrainingJob;
+import dev.hpo.engine.model.TrainingJobStatus;
+import dev.hpo.engine.model.TuningJob;
 import dev.hpo.engine.model.TuningJobStatus;
+import dev.hpo.engine.store.DirectoryStore;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -10,9 +15,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -23,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ReportBrowserTest {
     static final int JOBS = 2000;
+    static final String LONG_NAME = "<b>maximum_depth_of_every_tree_in_the_boosted_ensemble</b>";
 
     @TempDir
     Path directory;
@@ -115,6 +124,77 @@ class ReportBrowserTest {
             Files.createDirectories(screenshot.getParent());
             Files.write(screenshot, png);
             assertTrue(png.length > 10_000, "a screenshot with content");
+        }
+    }
+
+    /** Jobs that printed the objective once are points on the learning-curve chart; a running job's values so far are a curve. */
+    @Test
+    void singleValuesShowAsPointsAndARunningJobsCurveAppears() throws Exception {
+        Optional<Path[]> binaries = HeadlessChromium.binaries();
+        Assumptions.assumeTrue(binaries.isPresent(), "chromium and chromedriver are not on the PATH; browser test skipped");
+        Path job = directory.resolve(SyntheticStore.NAME);
+        DirectoryStore store = SyntheticStore.write(job, 8, TuningJobStatus.InProgress);
+        TrainingJob running = null;
+        for (TrainingJob trainingJob : store.trainingJobs()) {
+            if (trainingJob.wasEarlyStopped()) {
+                store.save(trainingJob.withSeriesSoFar(Map.of())); // no triangle marker: the colour counted is the points'
+            } else if (trainingJob.hasObjective()) {
+                store.save(trainingJob.withSeriesSoFar(Map.of("validation:auc", List.of(trainingJob.finalObjective()))));
+            } else if (trainingJob.status() == TrainingJobStatus.InProgress) {
+                running = trainingJob;
+            }
+        }
+        // a long name with markup: cut on its parallel axis, whole (and text) in the axis name's tooltip
+        TuningJob tuningJob = store.tuningJob().orElseThrow();
+        ((ObjectNode) tuningJob.request().path("HyperParameterTuningJobConfig").path("ParameterRanges")
+                .path("IntegerParameterRanges").get(0)).put("Name", LONG_NAME);
+        store.save(tuningJob);
+        Path page = job.resolve(Reports.DEFAULT_FILE_NAME);
+        Reports.writeWhileTuning(job, page, Instant.parse("2026-01-01T00:01:00Z"));
+        String colouredPixels = """
+                var done = arguments[0];
+                function check() {
+                  if (!document.body.getAttribute('data-charts-rendered')) { requestAnimationFrame(check); return; }
+                  var c = document.querySelector('#chart-curves canvas'), d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+                  var coloured = 0; // the axes and their text are grey; series are drawn in colour
+                  for (var i = 0; i < d.length; i += 4) {
+                    var hi = Math.max(d[i], d[i + 1], d[i + 2]), lo = Math.min(d[i], d[i + 1], d[i + 2]);
+                    if (d[i + 3] > 0 && hi - lo > 60) coloured++;
+                  }
+                  var option = echarts.getInstanceByDom(document.getElementById('chart-curves')).getOption();
+                  done([coloured, option.series.map(function (x) { return x.name; })]);
+                }
+                check();""";
+        try (HeadlessChromium browser = new HeadlessChromium(binaries.get()[0], binaries.get()[1], 1200, 2400)) {
+            browser.open(page.toUri());
+            JsonNode single = browser.executeAsync(colouredPixels, Duration.ofSeconds(60));
+            assertTrue(single.get(0).asInt() > 20, "single values drew nothing: " + single);
+            assertFalse(single.get(1).toString().contains(running.name()), "the running job has no values yet");
+            JsonNode axisName = browser.execute("""
+                    var name = document.getElementById('report-data') && JSON.parse(document.getElementById('report-data').textContent).ranges[2].name;
+                    var chart = echarts.getInstanceByDom(document.getElementById('chart-parallel'));
+                    var text = null;
+                    chart.getZr().storage.getRoots().forEach(function (root) {
+                      if (root.traverse) root.traverse(function (e) { if (e.__fullText === name) text = e; });
+                    });
+                    if (!text) return ['no axis name drawn', '', 0];
+                    var box = text.getBoundingRect().clone(); box.applyTransform(text.getComputedTransform());
+                    chart.getZr().handler.dispatch('mousemove', { zrX: box.x + box.width / 2, zrY: box.y + box.height / 2 });
+                    var tip = document.querySelector('#chart-parallel > div:last-child');
+                    return [text.getBoundingRect().width, tip ? tip.textContent : '', document.querySelectorAll('img, b').length,
+                            parseFloat(echarts.getInstanceByDom(document.getElementById('chart-parallel')).getOption().parallelAxis[2].nameTruncate.maxWidth)];""");
+            assertTrue(axisName.get(0).asDouble() <= axisName.get(3).asDouble() + 1, "the long name is cut to its room: " + axisName);
+            assertEquals(LONG_NAME, axisName.get(1).asText(), "the tooltip names it in full, as text");
+            assertEquals(0, axisName.get(2).asInt(), "no element was made from the name");
+            Files.createDirectories(Path.of("target"));
+            Files.write(Path.of("target", "report-single-values.png"), browser.screenshot());
+
+            store.save(running.withSeriesSoFar(Map.of("validation:auc", List.of(0.5, 0.6, 0.7))));
+            Reports.writeWhileTuning(job, page, Instant.parse("2026-01-01T00:01:05Z"));
+            browser.open(page.toUri());
+            JsonNode grown = browser.executeAsync(colouredPixels, Duration.ofSeconds(60));
+            assertTrue(grown.get(1).toString().contains(running.name()), "the running job's curve is drawn: " + grown);
+            assertEquals(Optional.empty(), browser.alertText());
         }
     }
 }

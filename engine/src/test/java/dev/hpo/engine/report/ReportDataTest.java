@@ -3,6 +3,11 @@ package dev.hpo.engine.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hpo.engine.describe.ResultFile;
+import dev.hpo.engine.describe.TuningJobDescription;
+import dev.hpo.engine.model.TrainingJob;
+import dev.hpo.engine.model.TrainingJobStatus;
+import dev.hpo.engine.model.TuningJob;
+import dev.hpo.engine.store.DirectoryStore;
 import dev.hpo.engine.model.TuningJobStatus;
 import dev.hpo.engine.store.Json;
 import org.junit.jupiter.api.Test;
@@ -13,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -44,6 +50,38 @@ class ReportDataTest {
         ObjectNode data = ReportData.of(JobSnapshot.read(job, Instant.now()), job);
         assertEquals(0, data.path("refreshSeconds").asInt());
         assertTrue(data.path("job").path("interrupted").asBoolean());
+        // SyntheticStore's last change is 10 * 3 + 10 s after creation; the clock read years later must not count
+        assertEquals(40, data.path("job").path("elapsedSeconds").asLong());
+        assertEquals(36000 - 40, data.path("job").path("remainingSeconds").asLong());
+    }
+
+    @Test
+    void anInterruptedJobsResultFileAndDescriptionSayItAndStopTheClockAtItsLastChange() throws Exception {
+        Path job = directory.resolve("job");
+        SyntheticStore.write(job, 10, TuningJobStatus.InProgress);
+        Reports.write(job, job.resolve("report.html"), Instant.parse("2030-01-01T00:00:00Z"));
+        JsonNode result = Json.mapper().readTree(job.resolve(ResultFile.FILE_NAME).toFile());
+        assertTrue(result.path("Interrupted").asBoolean(), result.toString());
+        TuningJob tuningJob = JobSnapshot.read(job, Instant.now()).tuningJob();
+        JsonNode description = TuningJobDescription.of(tuningJob, Instant.parse("2030-01-01T00:00:00Z"), List.of(), true);
+        assertTrue(description.path("Interrupted").asBoolean());
+        assertEquals(40, description.path("ConsumedResources").path("RuntimeInSeconds").asLong());
+        JsonNode running = TuningJobDescription.of(tuningJob, tuningJob.creationTime().plusSeconds(100), List.of(), false);
+        assertFalse(running.has("Interrupted"));
+        assertEquals(100, running.path("ConsumedResources").path("RuntimeInSeconds").asLong());
+    }
+
+    @Test
+    void aRunningJobsIntermediateValuesAreItsCurve() throws Exception {
+        Path job = directory.resolve("job");
+        DirectoryStore store = SyntheticStore.write(job, 10, TuningJobStatus.InProgress);
+        TrainingJob last = store.trainingJobs().get(9);
+        assertEquals(TrainingJobStatus.InProgress, last.status());
+        store.save(last.withSeriesSoFar(Map.of("validation:auc", List.of(0.5, 0.625))));
+        ObjectNode data = ReportData.of(JobSnapshot.readByTuner(job, Instant.now()), job);
+        JsonNode curve = data.path("jobs").get(9).path("curve");
+        assertEquals("[[1,0.5],[2,0.625]]", curve.toString());
+        assertFalse(data.path("jobs").get(9).has("objective"), "a running job has no final objective yet");
     }
 
     @Test
