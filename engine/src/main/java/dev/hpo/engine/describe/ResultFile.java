@@ -51,16 +51,7 @@ public final class ResultFile {
         spec.put("MetricName", objective.path("MetricName").asText(""));
         spec.put("Type", objective.path("Type").asText("Maximize"));
         Counters counters = job.counters() == null ? Counters.NONE : job.counters();
-        ObjectNode training = node.putObject("TrainingJobStatusCounters");
-        training.put("Completed", counters.completed());
-        training.put("InProgress", counters.inProgress());
-        training.put("RetryableError", counters.retryableError());
-        training.put("NonRetryableError", counters.nonRetryableError());
-        training.put("Stopped", counters.stopped());
-        ObjectNode objectives = node.putObject("ObjectiveStatusCounters");
-        objectives.put("Succeeded", counters.objectiveSucceeded());
-        objectives.put("Pending", counters.objectivePending());
-        objectives.put("Failed", counters.objectiveFailed());
+        StatusCounters.put(node, counters);
         TrainingJob best = job.bestTrainingJob();
         if (best != null) {
             ObjectNode b = node.putObject("BestTrainingJob");

@@ -83,16 +83,7 @@ public final class TuningJobDescription {
         }
         node.put("LastModifiedTime", job.lastModifiedTime().toString());
         Counters counters = job.counters();
-        ObjectNode training = node.putObject("TrainingJobStatusCounters");
-        training.put("Completed", counters.completed());
-        training.put("InProgress", counters.inProgress());
-        training.put("RetryableError", counters.retryableError());
-        training.put("NonRetryableError", counters.nonRetryableError());
-        training.put("Stopped", counters.stopped());
-        ObjectNode objective = node.putObject("ObjectiveStatusCounters");
-        objective.put("Succeeded", counters.objectiveSucceeded());
-        objective.put("Pending", counters.objectivePending());
-        objective.put("Failed", counters.objectiveFailed());
+        StatusCounters.put(node, counters);
         if (job.bestTrainingJob() != null) {
             JsonNode objectiveSpec = tuningConfig == null ? null : tuningConfig.get("HyperParameterTuningJobObjective");
             node.set("BestTrainingJob", TrainingJobSummary.of(job.bestTrainingJob(), job.name(), objectiveSpec));
