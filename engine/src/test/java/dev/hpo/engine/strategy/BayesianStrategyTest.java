@@ -93,6 +93,25 @@ class BayesianStrategyTest {
     }
 
     @Test
+    void aRunningBatchPushesTheNextSuggestionAwayFromIt() {
+        BayesianStrategy strategy = new BayesianStrategy(BRANIN, ObjectiveType.Minimize, 8, List.of(), 5);
+        List<Trial> history = run(strategy, BRANIN_VALUE, 12);
+        // where job 14 would go with nothing running, and the batch that then takes that very spot
+        Map<String, String> alone = strategy.suggest(14, history).orElseThrow();
+        List<Trial> withBatch = new ArrayList<>(history);
+        withBatch.add(Trial.pending(12, alone));
+        Map<String, String> second = strategy.suggest(14, withBatch).orElseThrow();
+        withBatch.add(Trial.pending(13, second));
+        Map<String, String> third = strategy.suggest(14, withBatch).orElseThrow();
+        double[] a = BRANIN.pointOf(alone);
+        double[] b = BRANIN.pointOf(second);
+        double[] c = BRANIN.pointOf(third);
+        assertTrue(distance(a, b) > 0.1, "one running at " + alone + ", next at " + second);
+        assertTrue(distance(a, c) > 0.1 && distance(b, c) > 0.1, "two running at " + alone + " and " + second + ", next at " + third);
+        assertEquals(alone, strategy.suggest(14, history).orElseThrow(), "nothing running: the sequential suggestion is unchanged");
+    }
+
+    @Test
     void failedJobsSteerTheSearchAwayFromWhereTheyFailed() {
         // jobs with x1 > 5 crash; the minimum at (9.42, 2.475) lies in that region, the other two do not
         ToDoubleFunction<Map<String, String>> crashing = hp -> Double.parseDouble(hp.get("x1")) > 5 ? Double.NaN : BRANIN_VALUE.applyAsDouble(hp);
