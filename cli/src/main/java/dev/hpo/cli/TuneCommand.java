@@ -71,6 +71,9 @@ final class TuneCommand implements Command {
         if (!config.ignoredFields().isEmpty()) {
             out.println("note: these fields only apply in the cloud and are ignored here: " + String.join(", ", config.ignoredFields()));
         }
+        for (String note : config.notes()) {
+            out.println("note: " + note);
+        }
         if (arguments.option("output") != null && arguments.option("output").isBlank()) {
             throw new UsageException("--output needs a directory, not an empty string");
         }

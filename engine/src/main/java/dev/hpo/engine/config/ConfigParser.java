@@ -179,7 +179,7 @@ public final class ConfigParser {
         }
         return new TuningJobConfig(name, strategy, objective, limits, new SearchSpace(ranges), statics, algorithm, metrics,
                 channels, output, environment, jobRuntime, seed, reader.ignored(), root, earlyStopping, completion, retries, hyperband,
-                warmStart);
+                warmStart, reader.notes());
     }
 
     private static int retryAttempts(FieldReader reader, JsonNode definition) {
@@ -247,9 +247,20 @@ public final class ConfigParser {
         Long jobs;
         if (strategy == StrategyName.Grid) {
             jobs = reader.integerAtLeast(node, "MaxNumberOfTrainingJobs", path, false, 1);
+            int before = reader.problems().size();
             long combinations = gridSize(reader, ranges);
-            if (jobs == null || jobs > combinations) {
-                // a grid has as many jobs as combinations; asking for more cannot add any
+            if (jobs != null && jobs < combinations && reader.problems().size() == before) {
+                // running the first few combinations in a fixed order is not a grid search: it never varies the first ranges
+                reader.problem(path + ".MaxNumberOfTrainingJobs", "(" + jobs + ") is less than the grid's " + combinations
+                        + " combinations; the Grid strategy tries every combination, so give at least " + combinations
+                        + " or leave the field out");
+                jobs = null;
+            } else if (jobs != null && jobs > combinations && reader.problems().size() == before) {
+                reader.note(path + ".MaxNumberOfTrainingJobs (" + jobs + ") is more than the grid's " + combinations
+                        + " combinations; the tuning job runs " + combinations + " training jobs");
+                jobs = combinations;
+            } else if (jobs == null) {
+                // SageMaker infers a grid's job count from its combinations
                 jobs = combinations;
             }
         } else {
