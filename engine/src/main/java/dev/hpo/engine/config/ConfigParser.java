@@ -265,6 +265,11 @@ public final class ConfigParser {
             }
         } else {
             jobs = reader.integerAtLeast(node, "MaxNumberOfTrainingJobs", path, true, 1);
+            long combinations = finiteSize(ranges);
+            if (strategy == StrategyName.Random && jobs != null && combinations > 0 && combinations < jobs) {
+                reader.note(path + ".MaxNumberOfTrainingJobs (" + jobs + ") is more than the " + combinations
+                        + " combinations of the categorical and integer ranges; Random search tries each once and then ends");
+            }
         }
         if (parallel == null || jobs == null) {
             return null;
@@ -276,6 +281,22 @@ public final class ConfigParser {
             reader.problem(path + ".MaxNumberOfTrainingJobs", "must be at most 1000000, not " + jobs);
         }
         return new ResourceLimits((int) Math.min(jobs, Integer.MAX_VALUE), (int) Math.min(parallel, MAX_PARALLEL_JOBS), runtime == null ? 0 : runtime);
+    }
+
+    /** @return the number of distinct configurations, or -1 when a range is continuous or there are too many to matter */
+    private static long finiteSize(List<ParameterRange> ranges) {
+        long combinations = 1;
+        for (ParameterRange range : ranges) {
+            if (range instanceof ContinuousRange) {
+                return -1;
+            }
+            long size = range instanceof CategoricalRange c ? c.values().size() : ((dev.hpo.engine.space.IntegerRange) range).size();
+            combinations *= Math.max(1, size);
+            if (combinations > 1_000_000) {
+                return -1;
+            }
+        }
+        return ranges.isEmpty() ? -1 : combinations;
     }
 
     private static long gridSize(FieldReader reader, List<ParameterRange> ranges) {
