@@ -93,7 +93,9 @@ public final class TuningJobDescription {
         StatusCounters.put(node, counters);
         if (job.bestTrainingJob() != null) {
             JsonNode objectiveSpec = tuningConfig == null ? null : tuningConfig.get("HyperParameterTuningJobObjective");
-            node.set("BestTrainingJob", TrainingJobSummary.of(job.bestTrainingJob(), job.name(), objectiveSpec));
+            ObjectNode best = TrainingJobSummary.of(job.bestTrainingJob(), job.name(), objectiveSpec);
+            EarlyStopReason.of(job.bestTrainingJob(), job).ifPresent(reason -> best.put(EarlyStopReason.FIELD, reason));
+            node.set("BestTrainingJob", best);
         }
         if (job.failureReason() != null) {
             node.put("FailureReason", job.failureReason());
