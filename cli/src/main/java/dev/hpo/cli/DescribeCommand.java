@@ -2,9 +2,10 @@ package dev.hpo.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hpo.engine.config.ParentLocation;
+import dev.hpo.engine.describe.EarlyStopReason;
 import dev.hpo.engine.describe.ProgressSummary;
 import dev.hpo.engine.describe.TuningJobDescription;
+import dev.hpo.engine.describe.WarmStartParents;
 import dev.hpo.engine.model.TrainingJob;
 import dev.hpo.engine.model.TuningJob;
 import dev.hpo.engine.model.TuningJobStatus;
@@ -16,7 +17,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -49,7 +49,7 @@ final class DescribeCommand implements Command {
         arguments.expectPositional(1);
         TuningJob job = store.tuningJob().orElseThrow();
         boolean interrupted = !job.status().terminal() && !tunerAlive(store);
-        ObjectNode description = TuningJobDescription.of(job, Instant.now(), parents(job, store.directory()), interrupted);
+        ObjectNode description = TuningJobDescription.of(job, Instant.now(), WarmStartParents.of(job, store.directory()), interrupted);
         if (arguments.flag("json")) {
             out.println(Json.mapper().writeValueAsString(description));
             return 0;
@@ -85,6 +85,7 @@ final class DescribeCommand implements Command {
         } else {
             out.println("Best:         " + best.name() + "  " + metric + " = " + best.finalObjective());
             out.println("              " + ProgressSummary.hyperParameters(best.tunedHyperParameters()));
+            EarlyStopReason.of(best, job).ifPresent(reason -> out.println("              " + reason));
         }
         JsonNode overall = description.path("OverallBestTrainingJob");
         if (!overall.isMissingNode()) {
@@ -97,23 +98,5 @@ final class DescribeCommand implements Command {
 
     private static boolean tunerAlive(DirectoryStore store) throws java.io.IOException {
         return TunerLock.liveOwner(store.directory()).isPresent();
-    }
-
-    /** Warm-start parents that can still be read, looked up next to this job (where the tuner found them). */
-    private static List<TuningJob> parents(TuningJob job, Path directory) {
-        List<TuningJob> parents = new ArrayList<>();
-        if (job.request() == null) {
-            return parents;
-        }
-        Path output = directory.toAbsolutePath().getParent();
-        for (JsonNode parent : job.request().path("WarmStartConfig").path("ParentHyperParameterTuningJobs")) {
-            Path location = ParentLocation.of(parent.path("HyperParameterTuningJobName").asText(), output, output);
-            try {
-                new DirectoryStore(location).tuningJob().ifPresent(parents::add);
-            } catch (IOException | RuntimeException unreadable) {
-                // a parent deleted or moved since: describe what remains
-            }
-        }
-        return parents;
     }
 }

@@ -1,6 +1,7 @@
 package dev.hpo.cli;
 
 import dev.hpo.engine.describe.ProgressSummary;
+import dev.hpo.engine.describe.EarlyStopReason;
 import dev.hpo.engine.describe.TrainingJobListing;
 import dev.hpo.engine.describe.TrainingJobListing.SortBy;
 import dev.hpo.engine.describe.TrainingJobListing.SortOrder;
@@ -86,6 +87,8 @@ final class ListTrainingJobsCommand implements Command {
             text.append(ProgressSummary.hyperParameters(job.tunedHyperParameters()));
             if (job.failureReason() != null) {
                 text.append("  -- ").append(job.failureReason());
+            } else {
+                EarlyStopReason.of(job, tuningJob).ifPresent(reason -> text.append("  -- ").append(reason));
             }
             text.append('\n');
             if (text.length() >= 1 << 16) {

@@ -6,6 +6,8 @@ import dev.hpo.engine.config.ConfigParser;
 import dev.hpo.engine.config.TuningJobConfig;
 import dev.hpo.engine.describe.ProgressSummary;
 import dev.hpo.engine.describe.ResultFile;
+import dev.hpo.engine.describe.TuningJobDescription;
+import dev.hpo.engine.describe.WarmStartParents;
 import dev.hpo.engine.launch.LocalLauncher;
 import dev.hpo.engine.model.TrainingJob;
 import dev.hpo.engine.model.TuningJob;
@@ -70,6 +72,9 @@ final class TuneCommand implements Command {
         }
         if (!config.ignoredFields().isEmpty()) {
             out.println("note: these fields only apply in the cloud and are ignored here: " + String.join(", ", config.ignoredFields()));
+        }
+        for (String note : config.notes()) {
+            out.println("note: " + note);
         }
         if (arguments.option("output") != null && arguments.option("output").isBlank()) {
             throw new UsageException("--output needs a directory, not an empty string");
@@ -192,6 +197,10 @@ final class TuneCommand implements Command {
             out.println("  hyperparameters: " + ProgressSummary.hyperParameters(best.tunedHyperParameters()));
             out.println("  model: " + jobDirectory.resolve("training-jobs").resolve(best.name()).resolve("model"));
         }
+        TuningJobDescription.overallBest(result, WarmStartParents.of(result, jobDirectory)).ifPresent(overall ->
+                out.println("Overall best (this job and its warm-start parents): " + overall.path("TrainingJobName").asText()
+                        + " of " + overall.path("TuningJobName").asText() + "  " + config.objective().metricName() + " = "
+                        + overall.path("FinalHyperParameterTuningJobObjectiveMetric").path("Value").asDouble()));
         out.println("More: hpo describe " + jobDirectory + "   |   hpo list-training-jobs " + jobDirectory);
     }
 

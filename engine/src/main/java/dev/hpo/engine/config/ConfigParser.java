@@ -179,7 +179,7 @@ public final class ConfigParser {
         }
         return new TuningJobConfig(name, strategy, objective, limits, new SearchSpace(ranges), statics, algorithm, metrics,
                 channels, output, environment, jobRuntime, seed, reader.ignored(), root, earlyStopping, completion, retries, hyperband,
-                warmStart);
+                warmStart, reader.notes());
     }
 
     private static int retryAttempts(FieldReader reader, JsonNode definition) {
@@ -247,13 +247,29 @@ public final class ConfigParser {
         Long jobs;
         if (strategy == StrategyName.Grid) {
             jobs = reader.integerAtLeast(node, "MaxNumberOfTrainingJobs", path, false, 1);
+            int before = reader.problems().size();
             long combinations = gridSize(reader, ranges);
-            if (jobs == null || jobs > combinations) {
-                // a grid has as many jobs as combinations; asking for more cannot add any
+            if (jobs != null && jobs < combinations && reader.problems().size() == before) {
+                // running the first few combinations in a fixed order is not a grid search: it never varies the first ranges
+                reader.problem(path + ".MaxNumberOfTrainingJobs", "(" + jobs + ") is less than the grid's " + combinations
+                        + " combinations; the Grid strategy tries every combination, so give at least " + combinations
+                        + " or leave the field out");
+                jobs = null;
+            } else if (jobs != null && jobs > combinations && reader.problems().size() == before) {
+                reader.note(path + ".MaxNumberOfTrainingJobs (" + jobs + ") is more than the grid's " + combinations
+                        + " combinations; the tuning job runs " + combinations + " training jobs");
+                jobs = combinations;
+            } else if (jobs == null) {
+                // SageMaker infers a grid's job count from its combinations
                 jobs = combinations;
             }
         } else {
             jobs = reader.integerAtLeast(node, "MaxNumberOfTrainingJobs", path, true, 1);
+            long combinations = finiteSize(ranges);
+            if (strategy == StrategyName.Random && jobs != null && combinations > 0 && combinations < jobs) {
+                reader.note(path + ".MaxNumberOfTrainingJobs (" + jobs + ") is more than the " + combinations
+                        + " combinations of the categorical and integer ranges; Random search tries each once and then ends");
+            }
         }
         if (parallel == null || jobs == null) {
             return null;
@@ -265,6 +281,22 @@ public final class ConfigParser {
             reader.problem(path + ".MaxNumberOfTrainingJobs", "must be at most 1000000, not " + jobs);
         }
         return new ResourceLimits((int) Math.min(jobs, Integer.MAX_VALUE), (int) Math.min(parallel, MAX_PARALLEL_JOBS), runtime == null ? 0 : runtime);
+    }
+
+    /** @return the number of distinct configurations, or -1 when a range is continuous or there are too many to matter */
+    private static long finiteSize(List<ParameterRange> ranges) {
+        long combinations = 1;
+        for (ParameterRange range : ranges) {
+            if (range instanceof ContinuousRange) {
+                return -1;
+            }
+            long size = range instanceof CategoricalRange c ? c.values().size() : ((dev.hpo.engine.space.IntegerRange) range).size();
+            combinations *= Math.max(1, size);
+            if (combinations > 1_000_000) {
+                return -1;
+            }
+        }
+        return ranges.isEmpty() ? -1 : combinations;
     }
 
     private static long gridSize(FieldReader reader, List<ParameterRange> ranges) {

@@ -18,6 +18,7 @@ import java.util.Set;
 public final class FieldReader {
     private final List<ConfigProblem> problems = new ArrayList<>();
     private final List<String> ignored = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
 
     public void problem(String path, String message) {
         problems.add(new ConfigProblem(path, message));
@@ -33,6 +34,15 @@ public final class FieldReader {
 
     public List<String> ignored() {
         return ignored;
+    }
+
+    /** Something legal but likely not what the user meant, told at tune start. */
+    public void note(String message) {
+        notes.add(message);
+    }
+
+    public List<String> notes() {
+        return notes;
     }
 
     public static String path(String parent, String field) {

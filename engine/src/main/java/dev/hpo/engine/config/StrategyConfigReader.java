@@ -34,6 +34,9 @@ final class StrategyConfigReader {
         reader.checkFields(node, PATH, Set.of("HyperbandStrategyConfig"), Set.of());
         JsonNode hyperband = reader.object(node, "HyperbandStrategyConfig", PATH, false);
         reader.checkFields(hyperband, HYPERBAND, Set.of("MinResource", "MaxResource"), Set.of());
+        if (quoted(hyperband, "MinResource") | quoted(hyperband, "MaxResource")) {
+            return null;
+        }
         Long min = reader.integerAtLeast(hyperband, "MinResource", HYPERBAND, false, 1);
         Long max = reader.integerAtLeast(hyperband, "MaxResource", HYPERBAND, false, 1);
         if (max == null && (hyperband == null || !hyperband.has("MaxResource"))) {
@@ -56,7 +59,43 @@ final class StrategyConfigReader {
             reader.problem(HYPERBAND + ".MinResource", "(" + minimum + ") must not exceed MaxResource (" + max + ")");
             return null;
         }
+        noteUnreachableRungs(statics, minimum);
         return new HyperbandSettings((int) minimum, (int) (long) max);
+    }
+
+    /**
+     * SageMaker types the resources as integers, unlike the ranges' Min/MaxValue, which are strings:
+     * a quoted count is a sign the field was copied from the wrong place.
+     */
+    private boolean quoted(JsonNode hyperband, String field) {
+        JsonNode value = hyperband == null ? null : hyperband.get(field);
+        if (value != null && value.isTextual()) {
+            reader.problem(HYPERBAND + "." + field, "must be a JSON integer, not the string \"" + value.asText()
+                    + "\"; write it without quotes");
+            return true;
+        }
+        return false;
+    }
+
+    /** A job that runs fewer rounds than MinResource never reaches the first rung, so Hyperband never stops one. */
+    private void noteUnreachableRungs(Map<String, String> statics, long minimum) {
+        for (String name : RESOURCE_HYPERPARAMETERS) {
+            String value = statics.get(name);
+            if (value == null) {
+                continue;
+            }
+            try {
+                long rounds = Long.parseLong(value.trim());
+                if (rounds < minimum) {
+                    reader.note(HYPERBAND + ".MinResource (" + minimum + ") exceeds the " + rounds
+                            + " rounds the training jobs run (StaticHyperParameters." + name
+                            + "), so no job reaches a rung and Hyperband stops none");
+                }
+            } catch (NumberFormatException notACount) {
+                // the job's own parser reports it
+            }
+            return;
+        }
     }
 
     private Long inferred(Map<String, String> statics) {

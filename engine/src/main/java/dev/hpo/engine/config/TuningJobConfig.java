@@ -22,6 +22,7 @@ import java.util.Map;
  * @param maxRetryAttempts RetryStrategy.MaximumRetryAttempts, 0 without a RetryStrategy
  * @param hyperband StrategyConfig.HyperbandStrategyConfig when the strategy is Hyperband, else null
  * @param warmStart WarmStartConfig with its parents located and checked, or null
+ * @param notes settings that are legal but probably not what the user meant, to tell at tune start
  */
 public record TuningJobConfig(
         String name,
@@ -43,7 +44,8 @@ public record TuningJobConfig(
         CompletionCriteria completionCriteria,
         int maxRetryAttempts,
         HyperbandSettings hyperband,
-        WarmStart warmStart) {
+        WarmStart warmStart,
+        List<String> notes) {
 
     public TuningJobConfig(String name, StrategyName strategy, Objective objective, ResourceLimits limits, SearchSpace space,
                            Map<String, String> staticHyperParameters, Algorithm algorithm, List<MetricDefinition> metricDefinitions,
@@ -51,7 +53,7 @@ public record TuningJobConfig(
                            Long randomSeed, List<String> ignoredFields, JsonNode request) {
         this(name, strategy, objective, limits, space, staticHyperParameters, algorithm, metricDefinitions, channels, outputPath,
                 environment, maxRuntimePerJobSeconds, randomSeed, ignoredFields, request, EarlyStoppingType.Off,
-                CompletionCriteria.NONE, 0, null, null);
+                CompletionCriteria.NONE, 0, null, null, List.of());
     }
 
     public TuningJobConfig {
@@ -62,5 +64,6 @@ public record TuningJobConfig(
         channels = List.copyOf(channels);
         environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
         ignoredFields = List.copyOf(ignoredFields);
+        notes = notes == null ? List.of() : List.copyOf(notes);
     }
 }

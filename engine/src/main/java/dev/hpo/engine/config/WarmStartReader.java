@@ -2,6 +2,7 @@ package dev.hpo.engine.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hpo.engine.validation.Article;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -119,8 +120,8 @@ final class WarmStartReader {
         for (Map.Entry<String, String> tuned : types.entrySet()) {
             String parentType = parentTypes.get(tuned.getKey());
             if (parentType != null && !parentType.equals(tuned.getValue())) {
-                reader.problem(path, "hyperparameter '" + tuned.getKey() + "' is a " + parentType + " range in the parent and a "
-                        + tuned.getValue() + " range here; warm start keeps each hyperparameter's type");
+                reader.problem(path, "hyperparameter '" + tuned.getKey() + "' is " + Article.before(parentType) + " range in the parent and "
+                        + Article.before(tuned.getValue()) + " range here; warm start keeps each hyperparameter's type");
             }
         }
         for (Map.Entry<String, String> stat : statics.entrySet()) {

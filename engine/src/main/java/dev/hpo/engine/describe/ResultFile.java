@@ -12,6 +12,7 @@ import dev.hpo.engine.store.Json;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * {@code result.json}: the few facts a build dashboard or a gate reads (status, counters, the best
@@ -29,6 +30,11 @@ public final class ResultFile {
 
     /** @param interrupted no tuner runs the job any more: it will not change until resumed */
     public static ObjectNode of(TuningJob job, boolean interrupted) {
+        return of(job, interrupted, List.of());
+    }
+
+    /** @param parents the warm-start parents that can be read, for OverallBestTrainingJob */
+    public static ObjectNode of(TuningJob job, boolean interrupted, List<TuningJob> parents) {
         JsonNode config = job.request() == null ? null : job.request().path("HyperParameterTuningJobConfig");
         JsonNode objective = config == null ? JsonNodeFactory.instance.objectNode() : config.path("HyperParameterTuningJobObjective");
         ObjectNode node = JsonNodeFactory.instance.objectNode();
@@ -64,6 +70,16 @@ public final class ResultFile {
             // relative to the job directory, so the file stays true when the directory moves
             b.put("ModelDirectory", DirectoryStore.TRAINING_JOBS + "/" + best.name() + "/model");
         }
+        TuningJobDescription.overallBest(job, parents).ifPresent(summary -> {
+            ObjectNode overall = node.putObject("OverallBestTrainingJob");
+            overall.put("TrainingJobName", summary.path("TrainingJobName").asText());
+            overall.put("TuningJobName", summary.path("TuningJobName").asText());
+            JsonNode value = summary.path("FinalHyperParameterTuningJobObjectiveMetric").path("Value");
+            if (value.isNumber()) {
+                overall.put("Value", value.asDouble());
+            }
+            overall.set("TunedHyperParameters", summary.path("TunedHyperParameters").deepCopy());
+        });
         return node;
     }
 
@@ -73,7 +89,7 @@ public final class ResultFile {
 
     public static Path write(Path jobDirectory, TuningJob job, boolean interrupted) throws IOException {
         Path file = jobDirectory.resolve(FILE_NAME);
-        AtomicFile.write(file, Json.mapper().writeValueAsBytes(of(job, interrupted)));
+        AtomicFile.write(file, Json.mapper().writeValueAsBytes(of(job, interrupted, WarmStartParents.of(job, jobDirectory))));
         return file;
     }
 }

@@ -56,7 +56,9 @@ public final class TrainingJobListing {
         JsonNode objective = tuningJob.request() == null ? null
                 : tuningJob.request().path("HyperParameterTuningJobConfig").get("HyperParameterTuningJobObjective");
         for (TrainingJob job : selected) {
-            summaries.add(TrainingJobSummary.of(job, tuningJob.name(), objective));
+            ObjectNode summary = TrainingJobSummary.of(job, tuningJob.name(), objective);
+            EarlyStopReason.of(job, tuningJob).ifPresent(reason -> summary.put(EarlyStopReason.FIELD, reason));
+            summaries.add(summary);
         }
         return node;
     }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The DescribeHyperParameterTuningJob response for a tuning job, in SageMaker's shape. */
 public final class TuningJobDescription {
@@ -28,9 +29,18 @@ public final class TuningJobDescription {
     /** @param interrupted no tuner runs the job any more (asked by a process other than the tuner's) */
     public static ObjectNode of(TuningJob job, Instant now, List<TuningJob> parents, boolean interrupted) {
         ObjectNode node = of(job, now, interrupted);
+        overallBest(job, parents).ifPresent(best -> node.set("OverallBestTrainingJob", best));
+        return node;
+    }
+
+    /**
+     * The OverallBestTrainingJob summary of an IdenticalDataAndAlgorithm warm start: the best of this
+     * job's and the parents' best training jobs; empty for any other job.
+     */
+    public static Optional<ObjectNode> overallBest(TuningJob job, List<TuningJob> parents) {
         JsonNode request = job.request();
         if (request == null || !"IdenticalDataAndAlgorithm".equals(request.path("WarmStartConfig").path("WarmStartType").asText())) {
-            return node;
+            return Optional.empty();
         }
         JsonNode objective = request.path("HyperParameterTuningJobConfig").path("HyperParameterTuningJobObjective");
         boolean maximize = "Maximize".equals(objective.path("Type").asText());
@@ -46,10 +56,7 @@ public final class TuningJobDescription {
                 owner = candidate;
             }
         }
-        if (best != null) {
-            node.set("OverallBestTrainingJob", TrainingJobSummary.of(best, owner.name(), objective));
-        }
-        return node;
+        return best == null ? Optional.empty() : Optional.of(TrainingJobSummary.of(best, owner.name(), objective));
     }
 
     public static ObjectNode of(TuningJob job, Instant now) {
@@ -86,7 +93,9 @@ public final class TuningJobDescription {
         StatusCounters.put(node, counters);
         if (job.bestTrainingJob() != null) {
             JsonNode objectiveSpec = tuningConfig == null ? null : tuningConfig.get("HyperParameterTuningJobObjective");
-            node.set("BestTrainingJob", TrainingJobSummary.of(job.bestTrainingJob(), job.name(), objectiveSpec));
+            ObjectNode best = TrainingJobSummary.of(job.bestTrainingJob(), job.name(), objectiveSpec);
+            EarlyStopReason.of(job.bestTrainingJob(), job).ifPresent(reason -> best.put(EarlyStopReason.FIELD, reason));
+            node.set("BestTrainingJob", best);
         }
         if (job.failureReason() != null) {
             node.put("FailureReason", job.failureReason());

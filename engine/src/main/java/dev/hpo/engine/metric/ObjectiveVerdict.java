@@ -1,5 +1,7 @@
 package dev.hpo.engine.metric;
 
+import dev.hpo.engine.validation.Article;
+
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -101,7 +103,7 @@ public record ObjectiveVerdict(boolean succeeded, double value, String failureRe
                 ? "last finite value " + lastFinite.getAsDouble() + " at line " + series.lastFiniteLine()
                 : "no finite value was emitted";
         return "objective metric " + Texts.quote(objectiveName) + " final value is " + what + " (" + context
-                + ", final value at line " + series.lastLine() + "); a " + what
+                + ", final value at line " + series.lastLine() + "); " + Article.before(what)
                 + " objective cannot be ranked, so the training job is treated as failed (infeasible)";
     }
 

@@ -1,35 +1,99 @@
 package dev.hpo.engine.strategy;
 
+import dev.hpo.engine.space.CategoricalRange;
+import dev.hpo.engine.space.IntegerRange;
+import dev.hpo.engine.space.ParameterRange;
 import dev.hpo.engine.space.SearchSpace;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
  * Uniform sampling of the unit cube, mapped through each range's scaling. The n-th job's values
- * depend only on the seed and n, never on which job finished first, so the same RandomSeed gives the
- * same configs however the parallel jobs interleave and after a resume.
+ * depend only on the seed, n and the configurations tried so far, never on which job finished first,
+ * so the same RandomSeed gives the same configs however the parallel jobs interleave and after a resume.
+ *
+ * <p>On a finite space (categorical and integer ranges only) a repeated configuration would only
+ * rerun a training job, so a draw that was already tried or is running is drawn again while untried
+ * configurations remain, and the strategy ends once every configuration was tried. With a continuous
+ * range a repeat has probability zero, and the draws stay as they are.
  */
 public final class RandomStrategy implements Strategy {
+    /** Redraws before listing the untried configurations outright; only a nearly exhausted space needs more. */
+    private static final int REDRAWS = 32;
+    /** Beyond this many configurations 32 failed redraws cannot happen in practice, and listing would not pay. */
+    private static final long MAX_LISTED = 1_000_000;
+
     private final SearchSpace space;
     private final long seed;
+    /** Every configuration in a fixed order, or null when a range is continuous. */
+    private final GridStrategy finite;
 
     public RandomStrategy(SearchSpace space, long seed) {
         this.space = space;
         this.seed = seed;
+        this.finite = isFinite(space) ? new GridStrategy(space) : null;
+    }
+
+    /** @return the number of distinct configurations, or -1 when a range is continuous */
+    public long size() {
+        return finite == null ? -1 : finite.size();
     }
 
     @Override
     public Optional<Map<String, String>> suggest(int index, List<Trial> history) {
         // one independent stream per job index
         SplittableRandom random = new SplittableRandom(mix(seed, index));
+        Map<String, String> drawn = draw(random);
+        if (finite == null) {
+            return Optional.of(drawn);
+        }
+        Set<Map<String, String>> tried = new HashSet<>();
+        for (Trial trial : history) {
+            tried.add(tuned(trial.hyperParameters()));
+        }
+        for (int attempt = 0; attempt < REDRAWS && tried.contains(drawn); attempt++) {
+            drawn = draw(random);
+        }
+        if (!tried.contains(drawn) || finite.size() > MAX_LISTED) {
+            return Optional.of(drawn);
+        }
+        List<Map<String, String>> untried = new ArrayList<>();
+        for (int i = 0; i < finite.size(); i++) {
+            Map<String, String> candidate = finite.suggest(i, List.of()).orElseThrow();
+            if (!tried.contains(candidate)) {
+                untried.add(candidate);
+            }
+        }
+        return untried.isEmpty() ? Optional.empty() : Optional.of(untried.get(random.nextInt(untried.size())));
+    }
+
+    private Map<String, String> draw(SplittableRandom random) {
         double[] point = new double[space.dimensions()];
         for (int i = 0; i < point.length; i++) {
             point[i] = random.nextDouble();
         }
-        return Optional.of(space.valuesAt(point));
+        return space.valuesAt(point);
+    }
+
+    /** Only the ranges' own values: a history entry may carry more (a resumed job's record). */
+    private Map<String, String> tuned(Map<String, String> hyperParameters) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (ParameterRange range : space.ranges()) {
+            values.put(range.name(), hyperParameters.get(range.name()));
+        }
+        return values;
+    }
+
+    private static boolean isFinite(SearchSpace space) {
+        return !space.ranges().isEmpty()
+                && space.ranges().stream().allMatch(r -> r instanceof CategoricalRange || r instanceof IntegerRange);
     }
 
     private static long mix(long seed, int index) {

@@ -4,6 +4,7 @@ import dev.hpo.engine.completion.Completion;
 import dev.hpo.engine.completion.CompletionCriteriaFactory;
 import dev.hpo.engine.completion.CompletionCriterion;
 import dev.hpo.engine.config.BuiltInAlgorithm;
+import dev.hpo.engine.config.StrategyName;
 import dev.hpo.engine.config.TuningJobConfig;
 import dev.hpo.engine.earlystop.EarlyStoppings;
 import dev.hpo.engine.launch.LaunchRequest;
@@ -251,6 +252,9 @@ public final class Tuner {
                 if (running.isEmpty() && toRerun.isEmpty()) {
                     completion = completed().orElse(null);
                     endReason = completion != null ? completion.reason()
+                            // a grid's job limit is its size (ConfigParser refuses less), so reaching it means the grid is done
+                            : config.strategy() == StrategyName.Grid && (exhausted || launchedCount >= config.limits().maxTrainingJobs())
+                            ? "the grid's " + launchedCount + " combinations were all tried"
                             : exhausted && launchedCount < config.limits().maxTrainingJobs()
                             ? "the " + config.strategy() + " strategy tried every combination (" + launchedCount + " training jobs)"
                             : "MaxNumberOfTrainingJobs (" + config.limits().maxTrainingJobs() + ") reached";

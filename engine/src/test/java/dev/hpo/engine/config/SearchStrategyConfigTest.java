@@ -91,4 +91,28 @@ class SearchStrategyConfigTest {
         assertEquals("HyperParameterTuningJobConfig.TrainingJobEarlyStoppingType", problems.get(0).fieldPath());
         assertTrue(problems.get(0).message().contains("Hyperband"));
     }
+
+    @Test
+    void hyperbandResourcesAreIntegersNotStrings() {
+        List<ConfigProblem> min = problems(config("Hyperband",
+                "\"StrategyConfig\": {\"HyperbandStrategyConfig\": {\"MinResource\": \"1\", \"MaxResource\": 81}},", "{}"));
+        assertEquals("HyperParameterTuningJobConfig.StrategyConfig.HyperbandStrategyConfig.MinResource", min.get(0).fieldPath());
+        assertTrue(min.get(0).message().contains("JSON integer"), min.get(0).message());
+        List<ConfigProblem> max = problems(config("Hyperband",
+                "\"StrategyConfig\": {\"HyperbandStrategyConfig\": {\"MaxResource\": \"81\"}},", "{}"));
+        assertEquals("HyperParameterTuningJobConfig.StrategyConfig.HyperbandStrategyConfig.MaxResource", max.get(0).fieldPath());
+    }
+
+    @Test
+    void hyperbandNotesAMinResourceBeyondTheRoundsRun() throws Exception {
+        TuningJobConfig config = parse(config("Hyperband",
+                "\"StrategyConfig\": {\"HyperbandStrategyConfig\": {\"MinResource\": 20, \"MaxResource\": 81}},",
+                "{\"num_round\": \"10\"}"));
+        assertEquals(1, config.notes().size(), config.notes().toString());
+        assertTrue(config.notes().get(0).contains("MinResource (20) exceeds the 10 rounds"), config.notes().get(0));
+        TuningJobConfig fine = parse(config("Hyperband",
+                "\"StrategyConfig\": {\"HyperbandStrategyConfig\": {\"MinResource\": 5, \"MaxResource\": 81}},",
+                "{\"num_round\": \"10\"}"));
+        assertTrue(fine.notes().isEmpty(), fine.notes().toString());
+    }
 }

@@ -76,6 +76,8 @@ class ObjectiveVerdictTest {
     void infiniteFinalValueFails() throws ConfigException {
         assertFailure(ObjectiveVerdict.decide("loss", feed(LOSS, "loss=0.5", "loss=-inf"), 0, null),
                 "final value is -Infinity", "0.5");
+        assertFailure(ObjectiveVerdict.decide("loss", feed(LOSS, "loss=0.5", "loss=inf"), 0, null),
+                "final value is Infinity", "; an Infinity objective cannot be ranked");
     }
 
     @Test

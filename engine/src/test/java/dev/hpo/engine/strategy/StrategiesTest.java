@@ -54,6 +54,36 @@ class StrategiesTest {
     }
 
     @Test
+    void randomOnAFiniteSpaceTriesEachConfigurationOnceThenStops() {
+        SearchSpace small = new SearchSpace(List.of(new IntegerRange("d", 1, 3, ScalingType.Auto),
+                new CategoricalRange("b", List.of("gbtree", "dart"))));
+        RandomStrategy random = new RandomStrategy(small, 5);
+        assertEquals(6, random.size());
+        List<Trial> history = new ArrayList<>();
+        Set<Map<String, String>> seen = new HashSet<>();
+        for (int i = 0; i < 6; i++) {
+            Map<String, String> next = random.suggest(i, history).orElseThrow();
+            assertTrue(seen.add(next), "repeated " + next + " at job " + i);
+            // a running job counts as tried: pending trials must not be proposed again
+            history.add(Trial.pending(i, next));
+        }
+        assertTrue(random.suggest(6, history).isEmpty(), "every configuration was tried");
+        // the same seed and history give the same sequence
+        RandomStrategy again = new RandomStrategy(small, 5);
+        List<Trial> replay = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            Map<String, String> next = again.suggest(i, replay).orElseThrow();
+            assertEquals(history.get(i).hyperParameters(), next);
+            replay.add(Trial.pending(i, next));
+        }
+    }
+
+    @Test
+    void randomWithAContinuousRangeHasNoSize() {
+        assertEquals(-1, new RandomStrategy(SPACE, 1).size());
+    }
+
+    @Test
     void gridVisitsEveryCombinationOnceThenStops() {
         GridStrategy grid = new GridStrategy(new SearchSpace(List.of(new IntegerRange("d", 1, 3, ScalingType.Auto),
                 new CategoricalRange("b", List.of("gbtree", "dart")))));

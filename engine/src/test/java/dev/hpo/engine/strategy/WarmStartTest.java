@@ -9,9 +9,11 @@ import dev.hpo.engine.launch.SimulatedLauncher;
 import dev.hpo.engine.model.TuningJob;
 import dev.hpo.engine.model.TuningJobStatus;
 import dev.hpo.engine.store.DirectoryStore;
+import dev.hpo.engine.store.Json;
 import dev.hpo.engine.tuner.Tuner;
 import dev.hpo.engine.tuner.TuningListener;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hpo.engine.describe.ResultFile;
 import dev.hpo.engine.describe.TuningJobDescription;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -104,6 +106,12 @@ class WarmStartTest {
         assertEquals(parent.bestTrainingJob().name(), description.path("OverallBestTrainingJob").path("TrainingJobName").asText());
         assertEquals("parent", description.path("OverallBestTrainingJob").path("TuningJobName").asText());
         assertEquals(child.bestTrainingJob().name(), description.path("BestTrainingJob").path("TrainingJobName").asText());
+        // result.json finds the parent next to the job, as describe does
+        JsonNode result = Json.mapper().readTree(ResultFile.write(output.resolve("child"), child).toFile());
+        assertEquals(parent.bestTrainingJob().name(), result.path("OverallBestTrainingJob").path("TrainingJobName").asText());
+        assertEquals("parent", result.path("OverallBestTrainingJob").path("TuningJobName").asText());
+        assertEquals(parent.bestTrainingJob().finalObjective(), result.path("OverallBestTrainingJob").path("Value").asDouble());
+        assertEquals(child.bestTrainingJob().name(), result.path("BestTrainingJob").path("TrainingJobName").asText());
 
         TuningJob transfer = tune(parse(config("transfer", "Random", "Minimize", X_AND_Y, "{}", parents("TransferLearning", "parent"), 1)));
         assertTrue(TuningJobDescription.of(transfer, Instant.now(), List.of(parent)).path("OverallBestTrainingJob").isMissingNode(),

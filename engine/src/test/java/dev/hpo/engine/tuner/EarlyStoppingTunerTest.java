@@ -41,6 +41,9 @@ class EarlyStoppingTunerTest {
         assertEquals(List.of(2.0, 2.0), hopeless.series().get("loss"));
         assertEquals(ObjectiveStatus.Succeeded, hopeless.objectiveStatus(), "it still counts for the search");
         assertEquals(2.0, hopeless.finalObjective());
+        assertEquals(java.util.Optional.of("stopped early at step 2 by the median stopping rule (TrainingJobEarlyStoppingType Auto)"),
+                dev.hpo.engine.describe.EarlyStopReason.of(hopeless, result));
+        assertTrue(dev.hpo.engine.describe.EarlyStopReason.of(jobs.get(0), result).isEmpty());
         for (int i : new int[] {0, 1, 2, 4}) {
             assertEquals(TrainingJobStatus.Completed, jobs.get(i).status(), jobs.get(i).name());
             assertFalse(jobs.get(i).wasEarlyStopped());

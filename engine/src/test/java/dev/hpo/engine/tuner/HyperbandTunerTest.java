@@ -1,6 +1,8 @@
 package dev.hpo.engine.tuner;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hpo.engine.describe.TrainingJobListing;
 import dev.hpo.engine.launch.SimulatedLauncher;
 import dev.hpo.engine.model.TrainingJob;
 import dev.hpo.engine.model.TrainingJobStatus;
@@ -58,6 +60,20 @@ class HyperbandTunerTest {
             }
         }
         assertTrue(jobs.stream().anyMatch(TrainingJob::wasEarlyStopped));
+        // the listing tells a rung stop from a plain stop, in a field of its own (FailureReason stays empty)
+        JsonNode listed = TrainingJobListing.response(result, jobs).path("TrainingJobSummaries");
+        for (int i = 0; i < jobs.size(); i++) {
+            TrainingJob job = jobs.get(i);
+            JsonNode summary = listed.get(i);
+            if (job.wasEarlyStopped()) {
+                int steps = job.series().get("loss").size();
+                assertEquals("stopped early at step " + steps + " by Hyperband (rung " + (steps == 1 ? 1 : 2)
+                        + ": not in the top third of the jobs that reached it)", summary.path("EarlyStoppingReason").asText());
+                assertTrue(summary.path("FailureReason").isMissingNode(), summary.toString());
+            } else {
+                assertTrue(summary.path("EarlyStoppingReason").isMissingNode(), summary.toString());
+            }
+        }
         assertTrue(rounds < 12 * ROUNDS / 2, "successive halving spent " + rounds + " of " + 12 * ROUNDS + " rounds");
         TrainingJob best = result.bestTrainingJob();
         assertFalse(best.wasEarlyStopped(), "the best job ran all its rounds");
