@@ -4,6 +4,7 @@ import dev.hpo.xgboost.XGBoostMessages;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 
 import java.io.PrintStream;
+import java.nio.file.FileSystemException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -59,6 +60,9 @@ public final class Main {
             return 2;
         } catch (XGBoostError e) {
             err.println("error: XGBoost: " + XGBoostMessages.oneLine(e));
+            return 1;
+        } catch (FileSystemException e) {
+            err.println("error: " + FileSystemProblem.describe(e));
             return 1;
         } catch (Exception e) {
             err.println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));

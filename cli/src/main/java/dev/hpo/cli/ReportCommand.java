@@ -68,7 +68,7 @@ final class ReportCommand implements Command {
         try {
             snapshot = Reports.write(store.directory(), page, Instant.now());
         } catch (FileSystemException e) {
-            throw new UsageException("cannot write " + page + ": " + (e.getReason() != null ? e.getReason() : "the place cannot be written"));
+            throw new UsageException("cannot write " + page + ": " + FileSystemProblem.reason(e));
         }
         out.println("Wrote " + page + " (" + snapshot.trainingJobs().size() + " training jobs, status "
                 + snapshot.tuningJob().status() + ") and " + store.directory().resolve(ResultFile.FILE_NAME));

@@ -19,8 +19,6 @@ import dev.hpo.engine.tuner.Tuner;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,8 +112,7 @@ final class TuneCommand implements Command {
             Files.createDirectories(jobDirectory);
         } catch (FileSystemException e) {
             err.println("error: cannot create the job directory " + jobDirectory + ": "
-                    + (e.getReason() != null ? e.getReason() : e instanceof AccessDeniedException ? "permission denied"
-                    : e instanceof FileAlreadyExistsException ? "a file of that name is in the way" : "it cannot be made there")
+                    + FileSystemProblem.reason(e)
                     + " (--output or TrainingJobDefinition.OutputDataConfig.S3OutputPath)");
             return 2;
         }
