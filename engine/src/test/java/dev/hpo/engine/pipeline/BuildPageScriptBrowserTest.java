@@ -56,7 +56,7 @@ class BuildPageScriptBrowserTest {
                     : started.finished(TrainingJobStatus.Completed, ObjectiveStatus.Succeeded, 0.5 + i / 100.0, null, Map.of(), Map.of(), t.plusSeconds(3), 0));
         }
         String data = new ObjectMapper().writeValueAsString(BuildPageData.of(QualityGatesTest.finished(0.74), jobs,
-                new GateDecision(GateDecision.Outcome.UNSTABLE, List.of("UNSTABLE: best below <b>threshold</b>")), t));
+                new GateDecision(GateDecision.Outcome.UNSTABLE, List.of("UNSTABLE: best below <b>threshold</b>")), t, false));
         String page = "<!DOCTYPE html><html><head><script src=\"/dashboard.js\"></script></head><body>"
                 + "<div id=\"hpo-dashboard\" data-url=\"/data\">"
                 + "<p data-role=\"status\"></p><div data-role=\"best\"></div><div data-role=\"gate\"></div>"

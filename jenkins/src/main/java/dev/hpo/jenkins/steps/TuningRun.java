@@ -61,6 +61,7 @@ final class TuningRun {
     private final TuningStepExecution.Form form;
     private volatile Tuner tuner;
     private volatile AgentLauncher agentLauncher;
+    private volatile TuningBuildAction runningAction;
     private volatile Throwable stopCause;
     private volatile String status = "checking the config";
 
@@ -152,7 +153,13 @@ final class TuningRun {
             current.requestStop();
         }
         status = "running tuning job " + config.name();
-        TuningJob result = current.run();
+        runningAction = action;
+        TuningJob result;
+        try {
+            result = current.run();
+        } finally {
+            action.tunerEnded();
+        }
         if (agentJobDirectory != null) {
             // the workspace gets the tuner's records too, so hpo describe/evaluate work on it there
             new FilePath(storeDirectory.toFile()).copyRecursiveTo("**/*.json", agentJobDirectory);
@@ -229,6 +236,11 @@ final class TuningRun {
         AgentLauncher launcher = agentLauncher;
         if (launcher != null) {
             launcher.killAll();
+        }
+        TuningBuildAction action = runningAction;
+        if (action != null) {
+            // the step gives up on the tuner: the page stops counting its time even if the tuner never returns
+            action.tunerEnded();
         }
     }
 

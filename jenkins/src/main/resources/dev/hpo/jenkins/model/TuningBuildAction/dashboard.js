@@ -41,6 +41,7 @@
       ((counters.NonRetryableError || 0) + (counters.RetryableError || 0)) + " failed, " +
       (counters.Stopped || 0) + " stopped" +
       (job.CompletionReason ? " (" + job.CompletionReason + ")" : "") +
+      (job.Interrupted ? " (interrupted: the step ended before the tuner recorded the end)" : "") +
       (job.FailureReason ? ". Failure: " + job.FailureReason : "");
 
     var best = part(root, "best");
@@ -152,7 +153,7 @@
         root.hpoData = data;
         render(root, data);
         var status = (data.tuningJob || {}).HyperParameterTuningJobStatus;
-        if (status === "InProgress" || status === "Stopping") {
+        if ((status === "InProgress" || status === "Stopping") && !(data.tuningJob || {}).Interrupted) {
           window.setTimeout(function () { load(root); }, 5000);
         }
       });
