@@ -107,6 +107,9 @@ final class TuningRun {
                 Path base = body ? build.getRootDir().toPath() : Path.of(workspace.getRemote());
                 config = StepConfig.fromArguments(arguments, defaultName, body, base, builtIns, paths);
             }
+            if (body) {
+                StepConfig.checkOneBodyAtATime(config, step.getConfig());
+            }
         } catch (ConfigException e) {
             throw new AbortException("tuneHyperparameters: " + e.getMessage());
         }
