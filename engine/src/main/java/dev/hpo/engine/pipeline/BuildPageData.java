@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hpo.engine.describe.TrainingJobSummary;
 import dev.hpo.engine.describe.TuningJobDescription;
+import dev.hpo.engine.gate.GateDecision;
 import dev.hpo.engine.model.TrainingJob;
 import dev.hpo.engine.model.TuningJob;
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hpo.engine.gate.GateDecision;
 import dev.hpo.engine.model.Counters;
 import dev.hpo.engine.model.ObjectiveStatus;
 import dev.hpo.engine.model.TrainingJob;
@@ -21,7 +22,7 @@ class BuildPageDataTest {
 
     @Test
     void thePageDataIsTheDescribeShapePlusRowsAndTheGateWithUserTextKeptAsData() {
-        TuningJob job = QualityGatesTest.finished(0.9);
+        TuningJob job = TuningResults.finished(0.9);
         List<TrainingJob> jobs = new ArrayList<>();
         for (int i = 0; i < BuildPageData.MAX_TRAINING_JOBS + 5; i++) {
             jobs.add(TrainingJob.started("t-" + i, i, Map.of("<img src=x onerror=alert(1)>", "\"quoted\""), T)

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hpo.engine.config.TuningJobConfig;
 import dev.hpo.engine.model.TuningJob;
 import dev.hpo.engine.pipeline.BuildPageData;
-import dev.hpo.engine.pipeline.GateDecision;
+import dev.hpo.engine.gate.GateDecision;
 import dev.hpo.engine.store.DirectoryStore;
 import hudson.model.Action;
 import hudson.model.Api;

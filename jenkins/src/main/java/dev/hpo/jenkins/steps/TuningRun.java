@@ -4,6 +4,10 @@ import dev.hpo.engine.config.BuiltInAlgorithm;
 import dev.hpo.engine.validation.ConfigException;
 import dev.hpo.engine.config.PathChecks;
 import dev.hpo.engine.config.TuningJobConfig;
+import dev.hpo.engine.gate.Baseline;
+import dev.hpo.engine.gate.GateDecision;
+import dev.hpo.engine.gate.QualityGate;
+import dev.hpo.engine.gate.QualityGates;
 import dev.hpo.engine.launch.Launcher;
 import dev.hpo.engine.model.TuningJob;
 import dev.hpo.engine.model.TuningJobStatus;
@@ -11,10 +15,7 @@ import dev.hpo.engine.pipeline.AgentAlgorithms;
 import dev.hpo.engine.pipeline.BodyLauncher;
 import dev.hpo.engine.pipeline.BuildTuningJobName;
 import dev.hpo.engine.pipeline.ConsoleProgress;
-import dev.hpo.engine.pipeline.GateDecision;
 import dev.hpo.engine.pipeline.JobRelocation;
-import dev.hpo.engine.pipeline.QualityGate;
-import dev.hpo.engine.pipeline.QualityGates;
 import dev.hpo.engine.pipeline.SecretMask;
 import dev.hpo.engine.pipeline.StepConfig;
 import dev.hpo.engine.pipeline.StepConfigMapper;
@@ -169,8 +170,8 @@ final class TuningRun {
         }
 
         TuningBuildAction previous = TuningBuildAction.fromLastSuccessfulBuild(build, action.getUrlName());
-        GateDecision decision = QualityGates.evaluate(gates, result, config.objective().metricName(), config.objective().type(),
-                previous == null ? null : previous.getBestObjective(), previous == null ? null : previous.getOwnerName());
+        GateDecision decision = QualityGates.evaluate(gates, result, previous == null || previous.getBestObjective() == null ? null
+                : new Baseline(previous.getOwnerName(), previous.getObjectiveMetric(), previous.getObjectiveType(), previous.getBestObjective()));
         action.finished(result, decision);
         build.save();
         if (stopCause != null) {
