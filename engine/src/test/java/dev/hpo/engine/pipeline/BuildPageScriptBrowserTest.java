@@ -91,6 +91,7 @@ class BuildPageScriptBrowserTest {
         assertTrue(dom.contains("Quality gate: UNSTABLE"), dom);
         assertTrue(dom.contains("best below &lt;b&gt;threshold&lt;/b&gt;"), dom);
         assertTrue(dom.contains("Best training job t-001-abc"), dom);
+        assertTrue(dom.contains("0 stopped, 9 s elapsed"), "the job's own runtime, from creation to its end: " + dom);
     }
 
     private static void serve(HttpServer server, String path, String type, byte[] content) {
