@@ -76,7 +76,7 @@ public final class StepConfigMapper {
         putText(objective, "MetricName", arguments.get("objective"), "objective");
         ObjectNode limits = tuning.putObject("ResourceLimits");
         putNumber(limits, "MaxNumberOfTrainingJobs", arguments.get("maxJobs"), "maxJobs");
-        // the block form runs one body at a time (StepConfig.checkOneBodyAtATime), so there is nothing to choose
+        // the block form's lanes: one unless asked for more (each lane runs one body at a time, in a parallel branch)
         putNumber(limits, "MaxParallelTrainingJobs", bodyForm && arguments.get("maxParallelJobs") == null ? 1 : arguments.get("maxParallelJobs"),
                 "maxParallelJobs");
         putNumber(limits, "MaxRuntimeInSeconds", arguments.get("maxRuntime"), "maxRuntime");
