@@ -126,17 +126,80 @@ class TuneHyperparametersStepTest {
         assertEquals(null, build.getAction(TuningBuildAction.class));
     }
 
+    /** Two agents labelled gpu with one executor each: two bodies at once need both. */
+    private List<DumbSlave> gpuAgents() throws Exception {
+        List<DumbSlave> agents = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            DumbSlave gpu = j.createOnlineSlave(hudson.model.Label.get("gpu"));
+            gpu.setNumExecutors(1);
+            agents.add(gpu);
+        }
+        return agents;
+    }
+
     @Test
-    void theBlockFormRefusesBodiesSideBySide() throws Exception {
+    void theBlockFormRunsBodiesSideBySideOnTwoAgentsUpToMaxParallelJobs() throws Exception {
+        List<DumbSlave> gpus = gpuAgents();
+        File meeting = Files.createTempDirectory("hpo-lanes").toFile();
         WorkflowJob job = j.jenkins.createProject(WorkflowJob.class, "each-parallel");
+        // every body leaves a mark and waits (up to 60 s) until two bodies have: only bodies side by side meet
         job.setDefinition(new CpsFlowDefinition(
-                "tuneHyperparametersEach(objective: 'loss', objectiveType: 'Minimize', strategy: 'Random', maxJobs: 4, maxParallelJobs: 2,\n"
+                "def r = tuneHyperparametersEach(objective: 'loss', objectiveType: 'Minimize', strategy: 'Random', randomSeed: 5,\n"
+                + "    maxJobs: 4, maxParallelJobs: 2, metricDefinitions: [metric(name: 'loss', regex: 'loss=([0-9.eE+-]+)')],\n"
+                + "    ranges: [continuous(name: 'x', min: 0, max: 1)]) {\n"
+                + "  node('gpu') {\n"
+                + "    sh \'\'\'touch '" + meeting.getAbsolutePath() + "'/$HPO_TRAINING_JOB_NAME\n"
+                + "       n=0; while [ $(ls '" + meeting.getAbsolutePath() + "' | wc -l) -lt 2 ] && [ $n -lt 600 ]; do sleep 0.1; n=$((n+1)); done\n"
+                + "       if [ $(ls '" + meeting.getAbsolutePath() + "' | wc -l) -ge 2 ]; then echo met; else echo alone; fi\n"
+                + "       echo \"on=$NODE_NAME loss=$SM_HP_X\"\'\'\'\n"
+                + "  }\n"
+                + "}\n"
+                + "echo \"each status=${r.status} best=${r.bestObjective} completed=${r.counters.completed} gate=${r.gate.result}\"\n", true));
+        WorkflowRun build = j.buildAndAssertSuccess(job);
+        j.assertLogContains("each status=Completed", build);
+        j.assertLogContains("completed=4", build);
+        j.assertLogContains("gate=PASSED", build);
+        j.assertLogContains("training lane 2", build);
+        j.assertLogNotContains("alone", build);
+        for (DumbSlave gpu : gpus) {
+            j.assertLogContains("on=" + gpu.getNodeName() + " ", build);
+        }
+        List<TrainingJob> recorded = new DirectoryStore(new File(build.getRootDir(), "hpo/each-parallel-1").toPath()).trainingJobs();
+        assertEquals(4, recorded.size());
+        assertTrue(recorded.stream().allMatch(t -> t.status() == TrainingJobStatus.Completed), recorded.toString());
+        double smallest = recorded.stream().mapToDouble(t -> Double.parseDouble(t.tunedHyperParameters().get("x"))).min().orElseThrow();
+        assertEquals(smallest, build.getAction(TuningBuildAction.class).getBestObjective(), 1e-6);
+    }
+
+    @Test
+    void abortingTheBlockFormStopsEveryBodyAndRecordsThemAsStopped() throws Exception {
+        gpuAgents();
+        WorkflowJob job = j.jenkins.createProject(WorkflowJob.class, "each-abort");
+        job.setDefinition(new CpsFlowDefinition(
+                "tuneHyperparametersEach(objective: 'loss', objectiveType: 'Minimize', strategy: 'Random', maxJobs: 6, maxParallelJobs: 2,\n"
                 + "    metricDefinitions: [metric(name: 'loss', regex: 'loss=([0-9.eE+-]+)')], ranges: [continuous(name: 'x', min: 0, max: 1)]) {\n"
-                + "  echo 'never'\n"
+                + "  node('gpu') { sh 'printf \"%s%s\\\\n\" body- up; sleep 600' }\n"
                 + "}\n", true));
-        WorkflowRun build = j.buildAndAssertStatus(Result.FAILURE, job);
-        j.assertLogContains("maxParallelJobs: must be 1 in the block form, not 2", build);
-        j.assertLogNotContains("never", build);
+        WorkflowRun build = job.scheduleBuild2(0).waitForStart();
+        for (int attempt = 0; attempt < 600 && countOf("body-up", JenkinsRule.getLog(build)) < 2; attempt++) {
+            Thread.sleep(100);
+        }
+        assertEquals(2, countOf("body-up", JenkinsRule.getLog(build)), "two bodies run at once");
+
+        build.doStop();
+        j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(build));
+        List<TrainingJob> recorded = new DirectoryStore(new File(build.getRootDir(), "hpo/each-abort-1").toPath()).trainingJobs();
+        assertEquals(2, recorded.size(), "no training job starts after the abort");
+        assertTrue(recorded.stream().allMatch(t -> t.status() == TrainingJobStatus.Stopped), recorded.toString());
+        assertEquals("Stopped", build.getAction(TuningBuildAction.class).getStatus());
+    }
+
+    private static int countOf(String text, String log) {
+        int count = 0;
+        for (int at = log.indexOf(text); at >= 0; at = log.indexOf(text, at + 1)) {
+            count++;
+        }
+        return count;
     }
 
     @Test

@@ -14,7 +14,11 @@ import org.kohsuke.stapler.DataBoundConstructor;
  * {@code tuneHyperparametersEach(objective: ..., ranges: [...], metricDefinitions: [...]) { node('gpu') { sh ... } }}:
  * the block form. Each training job is one run of the body, with the hyperparameters in the environment;
  * the objective is scraped from the body's console output. The body's {@code node} steps place each training
- * job on an agent (or cloud agent). Bodies run one at a time: see PipelineBodyRunner for why.
+ * job on an agent (or cloud agent), up to maxParallelJobs at once.
+ *
+ * <p>Scripts reach this step through the global variable of the same name (TuneHyperparametersEachVariable),
+ * which gives the step a body of its own: the lanes that run the user's body. This class holds the
+ * arguments, so the Snippet Generator, its help and Declarative's argument check work as for any step.
  */
 public final class TuneHyperparametersEachStep extends AbstractTuningStep {
 
@@ -24,7 +28,7 @@ public final class TuneHyperparametersEachStep extends AbstractTuningStep {
 
     @Override
     public StepExecution start(StepContext context) {
-        return new TuningStepExecution(context, this, TuningStepExecution.Form.BODY);
+        return new EachStepExecution(context, this);
     }
 
     @Extension

@@ -13,6 +13,7 @@ import dev.hpo.engine.model.TuningJob;
 import dev.hpo.engine.model.TuningJobStatus;
 import dev.hpo.engine.pipeline.AgentAlgorithms;
 import dev.hpo.engine.pipeline.BodyLauncher;
+import dev.hpo.engine.pipeline.BodyQueue;
 import dev.hpo.engine.pipeline.BuildTuningJobName;
 import dev.hpo.engine.pipeline.ConsoleProgress;
 import dev.hpo.engine.pipeline.JobRelocation;
@@ -25,7 +26,6 @@ import dev.hpo.engine.tuner.Tuner;
 import dev.hpo.jenkins.agent.AgentCores;
 import dev.hpo.jenkins.agent.AgentLauncher;
 import dev.hpo.jenkins.agent.AgentPathChecks;
-import dev.hpo.jenkins.body.PipelineBodyRunner;
 import dev.hpo.jenkins.model.TuningBuildAction;
 import hudson.AbortException;
 import hudson.EnvVars;
@@ -42,6 +42,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.EnvironmentExpander;
@@ -60,16 +61,19 @@ final class TuningRun {
     private final StepContext context;
     private final AbstractTuningStep step;
     private final TuningStepExecution.Form form;
+    /** The block form's hand-over to its lanes, completed once the config is known; null for processes. */
+    private final CompletableFuture<BodyQueue> bodyQueue;
     private volatile Tuner tuner;
     private volatile AgentLauncher agentLauncher;
     private volatile TuningBuildAction runningAction;
     private volatile Throwable stopCause;
     private volatile String status = "checking the config";
 
-    TuningRun(StepContext context, AbstractTuningStep step, TuningStepExecution.Form form) {
+    TuningRun(StepContext context, AbstractTuningStep step, TuningStepExecution.Form form, CompletableFuture<BodyQueue> bodyQueue) {
         this.context = context;
         this.step = step;
         this.form = form;
+        this.bodyQueue = bodyQueue;
     }
 
     Object call() throws Exception {
@@ -108,9 +112,6 @@ final class TuningRun {
                 Path base = body ? build.getRootDir().toPath() : Path.of(workspace.getRemote());
                 config = StepConfig.fromArguments(arguments, defaultName, body, base, builtIns, paths);
             }
-            if (body) {
-                StepConfig.checkOneBodyAtATime(config, step.getConfig());
-            }
         } catch (ConfigException e) {
             throw new AbortException("tuneHyperparameters: " + e.getMessage());
         }
@@ -126,7 +127,10 @@ final class TuningRun {
         FilePath agentJobDirectory = null;
         int cores;
         if (body) {
-            launcher = new BodyLauncher(new PipelineBodyRunner(context, secrets(context, environment)));
+            // one lane per parallel training job, so a job the tuner starts never waits for a lane
+            BodyQueue queue = new BodyQueue(config.limits().maxParallelTrainingJobs());
+            launcher = new BodyLauncher(queue);
+            bodyQueue.complete(queue);
             cores = 1;
         } else {
             Path workspacePath = Path.of(workspace.getRemote());
@@ -223,9 +227,14 @@ final class TuningRun {
         return workspace.child(relative);
     }
 
-    /** Asks the tuner to stop; false when there is no tuner yet to ask (the caller then fails the step itself). */
-    boolean requestStop(Throwable cause) {
-        stopCause = cause;
+    /**
+     * Asks the tuner to stop; false when there is no tuner yet to ask (the caller then fails the step itself).
+     * The first cause is kept: in the block form an abort reaches several lanes, each of which asks.
+     */
+    synchronized boolean requestStop(Throwable cause) {
+        if (stopCause == null) {
+            stopCause = cause;
+        }
         Tuner current = tuner;
         if (current == null) {
             return false;

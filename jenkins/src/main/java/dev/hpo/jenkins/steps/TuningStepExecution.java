@@ -24,7 +24,7 @@ import org.springframework.security.core.Authentication;
 public final class TuningStepExecution extends StepExecution {
     private static final long serialVersionUID = 1L;
     private static final long STOP_GRACE_SECONDS = 60;
-    private static final ExecutorService THREADS = Executors.newCachedThreadPool(runnable -> {
+    static final ExecutorService THREADS = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "hpo tuning job");
         thread.setDaemon(true);
         return thread;
@@ -49,7 +49,7 @@ public final class TuningStepExecution extends StepExecution {
         StepContext context = getContext();
         Authentication authentication = Jenkins.getAuthentication2();
         finished = new AtomicBoolean();
-        TuningRun current = new TuningRun(context, step, form);
+        TuningRun current = new TuningRun(context, step, form, null);
         run = current;
         THREADS.submit(() -> {
             try (ACLContext ignored = ACL.as2(authentication)) {

@@ -1,4 +1,4 @@
-package dev.hpo.jenkins.body;
+package dev.hpo.jenkins.lanes;
 
 import dev.hpo.engine.metric.LogLineSplitter;
 import edu.umd.cs.findbugs.annotations.NonNull;
