@@ -9,6 +9,7 @@ import dev.hpo.engine.describe.TuningJobDescription;
 import dev.hpo.engine.gate.GateDecision;
 import dev.hpo.engine.model.TrainingJob;
 import dev.hpo.engine.model.TuningJob;
+import dev.hpo.engine.model.TuningJobStatus;
 
 import java.time.Instant;
 import java.util.List;
@@ -33,6 +34,27 @@ public final class BuildPageData {
      *     time at the record's last change instead of counting up to now.
      */
     public static ObjectNode of(TuningJob job, List<TrainingJob> trainingJobs, GateDecision gate, Instant now, boolean tunerRunning) {
+        return page(job, trainingJobs, gate, now, tunerRunning);
+    }
+
+    /**
+     * The status the build page's one-line summary shows, by the dashboard's rule: a record that is not
+     * terminal (InProgress, Stopping) while no tuner runs it any more is Interrupted; any other status as
+     * recorded. The build keeps the recorded status (build.xml, the REST API) unchanged.
+     *
+     * @param recorded the status the build recorded (a TuningJobStatus name)
+     */
+    public static String summaryStatus(String recorded, boolean tunerRunning) {
+        boolean terminal;
+        try {
+            terminal = TuningJobStatus.valueOf(recorded).terminal();
+        } catch (IllegalArgumentException | NullPointerException unknown) {
+            return recorded;
+        }
+        return terminal || tunerRunning ? recorded : "Interrupted";
+    }
+
+    private static ObjectNode page(TuningJob job, List<TrainingJob> trainingJobs, GateDecision gate, Instant now, boolean tunerRunning) {
         ObjectNode page = JsonNodeFactory.instance.objectNode();
         ObjectNode description = TuningJobDescription.of(job, now, !tunerRunning);
         page.set("tuningJob", description);

@@ -51,6 +51,23 @@ class BuildPageDataTest {
     }
 
     @Test
+    void theSummaryLineSaysInterruptedForAnUnfinishedRecordNoTunerRunsAsTheDashboardDoes() {
+        assertEquals("InProgress", BuildPageData.summaryStatus("InProgress", true), "still running");
+        assertEquals("Interrupted", BuildPageData.summaryStatus("InProgress", false), "the step failed or the controller restarted");
+        assertEquals("Interrupted", BuildPageData.summaryStatus("Stopping", false), "an abort that outlived its grace period");
+        assertEquals("Stopping", BuildPageData.summaryStatus("Stopping", true));
+        for (String ended : List.of("Completed", "Failed", "Stopped")) {
+            assertEquals(ended, BuildPageData.summaryStatus(ended, false), "a recorded end is shown as recorded");
+        }
+
+        TuningJob unfinished = new TuningJob("t", TuningJobStatus.InProgress, T, null, T.plusSeconds(30), null, null, 42,
+                Counters.of(List.of()), null, null);
+        ObjectNode page = BuildPageData.of(unfinished, List.of(), null, T.plusSeconds(600), false);
+        assertTrue(page.path("tuningJob").path("Interrupted").asBoolean(), "the dashboard says Interrupted for the same record");
+        assertEquals("Interrupted", BuildPageData.summaryStatus(unfinished.status().name(), false), "and so does the summary");
+    }
+
+    @Test
     void aStoppedTuningJobCountsUpToItsEndAndOneStillRunningUpToNow() {
         TuningJob running = new TuningJob("t", TuningJobStatus.InProgress, T, null, T.plusSeconds(30), null, null, 42,
                 Counters.of(List.of()), null, null);

@@ -175,6 +175,11 @@ public final class TuningBuildAction implements RunAction2, SimpleBuildStep.Last
         return status;
     }
 
+    /** The build page's summary line: Interrupted, as the dashboard says, when the step ended without recording the end. */
+    public synchronized String getSummaryStatus() {
+        return BuildPageData.summaryStatus(status, tunerRunning);
+    }
+
     @Exported
     public String getObjectiveMetric() {
         return objectiveMetric;
