@@ -194,6 +194,21 @@ class TuneHyperparametersStepTest {
         assertEquals("Stopped", build.getAction(TuningBuildAction.class).getStatus());
     }
 
+    @Test
+    void theBlockFormsInternalStepsAndItsStepAloneFailWithASayingMessage() throws Exception {
+        WorkflowJob alone = j.jenkins.createProject(WorkflowJob.class, "internal-alone");
+        alone.setDefinition(new CpsFlowDefinition("hpoNextTrainingJob()\n", true));
+        j.assertLogContains("hpoNextTrainingJob is internal to tuneHyperparametersEach", j.buildAndAssertStatus(Result.FAILURE, alone));
+
+        WorkflowJob direct = j.jenkins.createProject(WorkflowJob.class, "step-direct");
+        direct.setDefinition(new CpsFlowDefinition(
+                "steps.tuneHyperparametersEach(objective: 'loss', objectiveType: 'Minimize', strategy: 'Random', maxJobs: 2,\n"
+                + "    metricDefinitions: [metric(name: 'loss', regex: 'loss=([0-9.eE+-]+)')], ranges: [continuous(name: 'x', min: 0, max: 1)]) {\n"
+                + "  echo 'no lanes'\n"
+                + "}\n", true));
+        j.assertLogContains("not steps.tuneHyperparametersEach", j.buildAndAssertStatus(Result.FAILURE, direct));
+    }
+
     private static int countOf(String text, String log) {
         int count = 0;
         for (int at = log.indexOf(text); at >= 0; at = log.indexOf(text, at + 1)) {

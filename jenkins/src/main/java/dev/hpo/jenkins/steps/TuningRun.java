@@ -149,7 +149,8 @@ final class TuningRun {
         console.println(ConsoleProgress.PREFIX + "Tuning job " + config.name() + ": " + config.strategy() + " search, "
                 + config.limits().maxTrainingJobs() + " training jobs, " + config.limits().maxParallelTrainingJobs()
                 + " in parallel, objective " + config.objective().type() + " " + config.objective().metricName());
-        console.println(ConsoleProgress.PREFIX + (agentJobDirectory == null ? "Training jobs run the step's body"
+        console.println(ConsoleProgress.PREFIX + (agentJobDirectory == null
+                ? "Training jobs run the step's body, in " + config.limits().maxParallelTrainingJobs() + " training lanes"
                 : "Training job directories and logs: " + agentJobDirectory.getRemote()));
 
         DirectoryStore store = new DirectoryStore(storeDirectory);
