@@ -195,6 +195,30 @@ class TuneHyperparametersStepTest {
     }
 
     @Test
+    void thePerJobRuntimeCancelsThatBodyOnlyAndItsLaneGoesOn() throws Exception {
+        gpuAgents();
+        WorkflowJob job = j.jenkins.createProject(WorkflowJob.class, "each-runtime");
+        // a grid of 4: two slow bodies outlive maxRuntimePerJob and are cancelled, two quick ones complete
+        job.setDefinition(new CpsFlowDefinition(
+                "def r = tuneHyperparametersEach(objective: 'loss', objectiveType: 'Minimize', strategy: 'Grid', maxJobs: 4,\n"
+                + "    maxParallelJobs: 2, maxRuntimePerJob: 3, metricDefinitions: [metric(name: 'loss', regex: 'loss=([0-9.eE+-]+)')],\n"
+                + "    ranges: [categorical(name: 'role', values: ['slow', 'quick']), categorical(name: 'n', values: ['1', '2'])]) {\n"
+                + "  node('gpu') { sh 'if [ \"$SM_HP_ROLE\" = slow ]; then sleep 600; fi; echo \"loss=$SM_HP_N\"' }\n"
+                + "}\n"
+                + "echo \"each status=${r.status} completed=${r.counters.completed} stopped=${r.counters.stopped} best=${r.bestObjective}\"\n", true));
+        WorkflowRun build = j.buildAndAssertSuccess(job);
+        j.assertLogContains("each status=Completed completed=2 stopped=2 best=1.0", build);
+        List<TrainingJob> recorded = new DirectoryStore(new File(build.getRootDir(), "hpo/each-runtime-1").toPath()).trainingJobs();
+        for (TrainingJob trainingJob : recorded) {
+            boolean slow = trainingJob.tunedHyperParameters().get("role").equals("slow");
+            assertEquals(slow ? TrainingJobStatus.Stopped : TrainingJobStatus.Completed, trainingJob.status(), trainingJob.toString());
+            if (slow) {
+                assertTrue(trainingJob.failureReason().contains("MaxRuntimeInSeconds"), trainingJob.failureReason());
+            }
+        }
+    }
+
+    @Test
     void theBlockFormsInternalStepsAndItsStepAloneFailWithASayingMessage() throws Exception {
         WorkflowJob alone = j.jenkins.createProject(WorkflowJob.class, "internal-alone");
         alone.setDefinition(new CpsFlowDefinition("hpoNextTrainingJob()\n", true));
