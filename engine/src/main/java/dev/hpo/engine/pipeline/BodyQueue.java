@@ -108,6 +108,16 @@ public final class BodyQueue implements BodyRunner {
         told.forEach(Lane::noMore);
     }
 
+    /**
+     * The lanes have ended (their Pipeline branches were interrupted) while the tuner may still run: a job a
+     * lane took but never started will not start now. Each such job is held as an interrupted body is, so
+     * the tuner's stop ends it as Stopped instead of waiting for a body that will never come.
+     */
+    public void lanesEnded(String reason) {
+        List<BodyRequest> left = new ArrayList<>(taken.values());
+        left.forEach(request -> request.interrupted(reason));
+    }
+
     /** The request a lane took under this training job's name and has not yet ended, or null. */
     public BodyRequest taken(String trainingJobName) {
         return taken.get(trainingJobName);

@@ -212,6 +212,18 @@ class BodyQueueTest {
     }
 
     @Test
+    void aJobTakenByALaneThatEndedBeforeStartingItEndsWhenTheTunerStopsIt() {
+        BodyQueue queue = new BodyQueue(1);
+        List<String> ends = new CopyOnWriteArrayList<>();
+        BodyRunner.RunningBody orphan = queue.start("orphan", Map.of(), (line, err) -> { }, ending("orphan", ends));
+        queue.next(collect(new ArrayList<>()));
+        queue.lanesEnded("the lanes ended before its body started");
+        assertEquals(List.of(), ends, "held until the tuner stops it, so it is recorded Stopped");
+        orphan.cancel("tuning job stopped");
+        assertEquals(List.of("orphan failed: the lanes ended before its body started"), ends);
+    }
+
+    @Test
     void anInterruptedBodyWaitsForTheTunersStopSoTheJobIsStoppedNotFailed() throws Exception {
         TuningJobConfig config = config(6, 2);
         BodyQueue queue = new BodyQueue(2);

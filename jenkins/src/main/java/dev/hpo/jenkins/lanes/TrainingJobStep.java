@@ -13,6 +13,7 @@ import hudson.model.TaskListener;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import jenkins.model.CauseOfInterruption;
 import org.jenkinsci.plugins.workflow.log.TaskListenerDecorator;
@@ -83,7 +84,8 @@ public final class TrainingJobStep extends Step {
             StepContext context = getContext();
             TrainingLanes lanes = TrainingLanes.of(context, "hpoTrainingJob");
             // hpoTrainingLanes waited for the queue, so it exists; never block the Pipeline's thread on it
-            BodyQueue queue = lanes.queue().getNow(null);
+            CompletableFuture<BodyQueue> lanesQueue = lanes.queue();
+            BodyQueue queue = !lanesQueue.isDone() || lanesQueue.isCompletedExceptionally() ? null : lanesQueue.join();
             BodyRequest request = queue == null ? null : queue.taken(trainingJobName);
             if (request == null) {
                 throw new AbortException("hpoTrainingJob: no training job named " + trainingJobName + " is waiting for this lane");

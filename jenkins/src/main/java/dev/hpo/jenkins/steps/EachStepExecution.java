@@ -56,7 +56,7 @@ final class EachStepExecution extends StepExecution {
         });
         lanesBody = context.newBodyInvoker()
                 .withContexts(lanes)
-                .withCallback(new LanesEnded(current, tuned, lanes))
+                .withCallback(new LanesEnded(current, tuned, queue, lanes))
                 .start();
         return false;
     }
@@ -92,11 +92,13 @@ final class EachStepExecution extends StepExecution {
         private static final long serialVersionUID = 1L;
         private final transient TuningRun run;
         private final transient CompletableFuture<Object> tuned;
+        private final transient CompletableFuture<BodyQueue> queue;
         private final TrainingLanes lanes;
 
-        LanesEnded(TuningRun run, CompletableFuture<Object> tuned, TrainingLanes lanes) {
+        LanesEnded(TuningRun run, CompletableFuture<Object> tuned, CompletableFuture<BodyQueue> queue, TrainingLanes lanes) {
             this.run = run;
             this.tuned = tuned;
+            this.queue = queue;
             this.lanes = lanes;
         }
 
@@ -120,6 +122,11 @@ final class EachStepExecution extends StepExecution {
 
         private void finish(StepContext context, Throwable lanesFailure) {
             lanes.close();
+            BodyQueue current = queue == null || !queue.isDone() || queue.isCompletedExceptionally() ? null : queue.join();
+            if (current != null) {
+                // an abort between a lane's hpoNextTrainingJob and its hpoTrainingJob leaves a job nobody will start
+                current.lanesEnded("its lane ended before the body started");
+            }
             if (tuned == null) {
                 context.onFailure(new AbortException("tuneHyperparametersEach cannot continue after a controller restart; run the build again"));
                 return;
