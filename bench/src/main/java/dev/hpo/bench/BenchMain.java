@@ -10,7 +10,8 @@ import java.util.List;
  * <ul>
  * <li>{@code synthetic [--seeds 10] [--functions branin,hartmann6,mixed] [--strategies random,bayesian,bayesian3]}</li>
  * <li>{@code timing [--sizes 100,500,1000]}</li>
- * <li>{@code bank [--seeds 5] [--hpo bin/hpo]}: the bank-marketing example with real training jobs</li>
+ * <li>{@code bank [--seeds 5] [--hpo bin/hpo] [--trainer builtin|python]}: the bank-marketing example with real
+ *     training jobs, on the built-in XGBoost or on Debian's Python XGBoost</li>
  * </ul>
  */
 public final class BenchMain {
@@ -19,7 +20,7 @@ public final class BenchMain {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: bench synthetic [--seeds N] [--functions a,b] [--strategies random,bayesian,bayesian3] | timing [--sizes 100,500] | bank [--seeds N] [--hpo path]");
+            System.err.println("usage: bench synthetic [--seeds N] [--functions a,b] [--strategies random,bayesian,bayesian3] | timing [--sizes 100,500] | bank [--seeds N] [--hpo path] [--trainer builtin|python]");
             System.exit(2);
         }
         String command = args[0];
@@ -50,7 +51,7 @@ public final class BenchMain {
             case "timing" -> SuggestionTime.run(Arrays.stream(option(args, "--sizes", "100,500,1000").split(","))
                     .mapToInt(Integer::parseInt).toArray(), System.out);
             case "bank" -> BankMarketing.run(Integer.parseInt(option(args, "--seeds", "5")),
-                    Path.of(option(args, "--hpo", "bin/hpo")), System.out);
+                    Path.of(option(args, "--hpo", "bin/hpo")), BankMarketing.Trainer.parse(option(args, "--trainer", "builtin")), System.out);
             default -> {
                 System.err.println("unknown benchmark " + command);
                 System.exit(2);

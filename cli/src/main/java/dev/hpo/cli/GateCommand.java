@@ -2,8 +2,8 @@ package dev.hpo.cli;
 
 import dev.hpo.engine.gate.Baseline;
 import dev.hpo.engine.gate.Gate;
-import dev.hpo.engine.gate.GateDecision;
 import dev.hpo.engine.gate.GateRule;
+import dev.hpo.engine.gate.Verdict;
 import dev.hpo.engine.store.DirectoryStore;
 
 import java.io.IOException;
@@ -50,16 +50,16 @@ final class GateCommand implements Command {
         arguments.expectPositional(1);
         List<GateRule> rules = new ArrayList<>();
         if (arguments.option("objective-at-least") != null) {
-            rules.add(new GateRule.AtLeast(number("objective-at-least", arguments.option("objective-at-least"))));
+            rules.add(GateRule.Threshold.atLeast(number("objective-at-least", arguments.option("objective-at-least"))));
         }
         if (arguments.option("objective-at-most") != null) {
-            rules.add(new GateRule.AtMost(number("objective-at-most", arguments.option("objective-at-most"))));
+            rules.add(GateRule.Threshold.atMost(number("objective-at-most", arguments.option("objective-at-most"))));
         }
         if (arguments.option("better-than") != null) {
             try {
                 Path baseline = Path.of(arguments.option("better-than"));
                 // before the first promotion there is nothing to beat; CI's first build must be able to promote
-                rules.add(Files.exists(baseline) ? new GateRule.BetterThan(Baseline.read(baseline)) : new GateRule.NothingPromoted(baseline.toString()));
+                rules.add(Files.exists(baseline) ? new GateRule.BetterThan(Baseline.read(baseline)) : new GateRule.NothingToCompare("nothing is promoted at " + baseline + " yet, so this is the first promotion"));
             } catch (IOException e) {
                 throw new UsageException("--better-than: " + e.getMessage());
             }
@@ -67,8 +67,8 @@ final class GateCommand implements Command {
         if (rules.size() != 1) {
             throw new UsageException("give exactly one of --objective-at-least, --objective-at-most, --better-than");
         }
-        GateDecision decision = Gate.decide(store.tuningJob().orElseThrow(), rules.get(0));
-        if (decision.promote()) {
+        Verdict decision = Gate.check(store.tuningJob().orElseThrow(), rules.get(0));
+        if (decision.passed()) {
             out.println("promote: " + decision.reason());
             return 0;
         }

@@ -46,7 +46,12 @@ final class PrepareExampleCommand implements Command {
         try {
             seed = Long.parseLong(arguments.option("seed", Long.toString(BankMarketingPreparation.DEFAULT_SEED)));
         } catch (NumberFormatException e) {
-            throw new UsageException("--seed must be a whole number, not '" + arguments.option("seed") + "'");
+            seed = -1;
+        }
+        if (seed < 0 || seed > BankMarketingPreparation.MAX_SEED) {
+            // pandas' random_state is numpy's seed, an unsigned 32-bit integer
+            throw new UsageException("--seed must be a whole number from 0 to " + BankMarketingPreparation.MAX_SEED
+                    + ", not '" + arguments.option("seed") + "'");
         }
         BankMarketingPreparation.Summary summary = BankMarketingPreparation.prepare(raw, example.resolve("data"), seed);
         out.println(summary.toText());

@@ -127,6 +127,19 @@ class TuneHyperparametersStepTest {
     }
 
     @Test
+    void theBlockFormRefusesBodiesSideBySide() throws Exception {
+        WorkflowJob job = j.jenkins.createProject(WorkflowJob.class, "each-parallel");
+        job.setDefinition(new CpsFlowDefinition(
+                "tuneHyperparametersEach(objective: 'loss', objectiveType: 'Minimize', strategy: 'Random', maxJobs: 4, maxParallelJobs: 2,\n"
+                + "    metricDefinitions: [metric(name: 'loss', regex: 'loss=([0-9.eE+-]+)')], ranges: [continuous(name: 'x', min: 0, max: 1)]) {\n"
+                + "  echo 'never'\n"
+                + "}\n", true));
+        WorkflowRun build = j.buildAndAssertStatus(Result.FAILURE, job);
+        j.assertLogContains("maxParallelJobs: must be 1 in the block form, not 2", build);
+        j.assertLogNotContains("never", build);
+    }
+
+    @Test
     void abortingTheBuildStopsEveryTrainingJobAndRecordsThemAsStopped() throws Exception {
         WorkflowJob job = j.jenkins.createProject(WorkflowJob.class, "abort");
         job.setDefinition(new CpsFlowDefinition("node('ml') {\n"
@@ -164,7 +177,7 @@ class TuneHyperparametersStepTest {
         WorkflowJob job = j.jenkins.createProject(WorkflowJob.class, "each");
         job.setDefinition(new CpsFlowDefinition(
                 "def r = tuneHyperparametersEach(objective: 'loss', objectiveType: 'Minimize', strategy: 'Random', randomSeed: 3,\n"
-                + "    maxJobs: 4, maxParallelJobs: 2, metricDefinitions: [metric(name: 'loss', regex: 'loss=([0-9.eE+-]+)')],\n"
+                + "    maxJobs: 4, metricDefinitions: [metric(name: 'loss', regex: 'loss=([0-9.eE+-]+)')],\n"
                 + "    ranges: [continuous(name: 'x', min: 0, max: 1)]) {\n"
                 + "  node('ml') { sh 'echo \"loss=$SM_HP_X\"' }\n"
                 + "}\n"

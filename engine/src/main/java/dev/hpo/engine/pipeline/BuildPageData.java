@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hpo.engine.describe.TrainingJobSummary;
 import dev.hpo.engine.describe.TuningJobDescription;
+import dev.hpo.engine.gate.GateDecision;
 import dev.hpo.engine.model.TrainingJob;
 import dev.hpo.engine.model.TuningJob;
 
@@ -25,9 +26,15 @@ public final class BuildPageData {
     private BuildPageData() {
     }
 
-    public static ObjectNode of(TuningJob job, List<TrainingJob> trainingJobs, GateDecision gate, Instant now) {
+    /**
+     * @param tunerRunning whether the build's step still runs this tuning job. A step that ended without
+     *     the tuner recording the end (it failed, or an abort outlived its grace period, or the controller
+     *     restarted) leaves the record InProgress: the page then says Interrupted and stops the elapsed
+     *     time at the record's last change instead of counting up to now.
+     */
+    public static ObjectNode of(TuningJob job, List<TrainingJob> trainingJobs, GateDecision gate, Instant now, boolean tunerRunning) {
         ObjectNode page = JsonNodeFactory.instance.objectNode();
-        ObjectNode description = TuningJobDescription.of(job, now);
+        ObjectNode description = TuningJobDescription.of(job, now, !tunerRunning);
         page.set("tuningJob", description);
         JsonNode objective = description.path("HyperParameterTuningJobConfig").path("HyperParameterTuningJobObjective");
         ArrayNode rows = page.putArray("trainingJobs");

@@ -71,6 +71,24 @@ public final class StepConfig {
         }
     }
 
+    /**
+     * The block form runs one body at a time. Jenkins gives separate flow heads only to bodies a step starts
+     * inside its start(), as parallel does; every body started later (the tuner starts them as training
+     * jobs come up) runs on the step's own head, so two at once would interleave their flow nodes and
+     * cancelling one could stop the other (docs/jenkins-api-check.md has the source lines).
+     *
+     * @param configFile the config file's name when the config came from one, else null
+     */
+    public static void checkOneBodyAtATime(TuningJobConfig config, String configFile) throws ConfigException {
+        int parallel = config.limits().maxParallelTrainingJobs();
+        if (parallel != 1) {
+            String field = configFile == null ? "maxParallelJobs" : configFile + ": HyperParameterTuningJobConfig.ResourceLimits.MaxParallelTrainingJobs";
+            throw new ConfigException(List.of(new ConfigProblem(field, "must be 1 in the block form, not " + parallel
+                    + ": tuneHyperparametersEach runs one body at a time (Jenkins cannot run a step's later bodies side by side);"
+                    + " for training jobs side by side use tuneHyperparameters on an agent")));
+        }
+    }
+
     /** A config file and tuning arguments together would leave it unclear which one counts. */
     public static void checkExclusive(String configFile, Map<String, ?> arguments) throws ConfigException {
         if (configFile == null) {

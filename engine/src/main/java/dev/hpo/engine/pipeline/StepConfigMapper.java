@@ -76,7 +76,9 @@ public final class StepConfigMapper {
         putText(objective, "MetricName", arguments.get("objective"), "objective");
         ObjectNode limits = tuning.putObject("ResourceLimits");
         putNumber(limits, "MaxNumberOfTrainingJobs", arguments.get("maxJobs"), "maxJobs");
-        putNumber(limits, "MaxParallelTrainingJobs", arguments.get("maxParallelJobs"), "maxParallelJobs");
+        // the block form runs one body at a time (StepConfig.checkOneBodyAtATime), so there is nothing to choose
+        putNumber(limits, "MaxParallelTrainingJobs", bodyForm && arguments.get("maxParallelJobs") == null ? 1 : arguments.get("maxParallelJobs"),
+                "maxParallelJobs");
         putNumber(limits, "MaxRuntimeInSeconds", arguments.get("maxRuntime"), "maxRuntime");
         ranges(tuning, arguments.get("ranges"));
         strategyConfig(tuning, arguments.get("strategyConfig"));

@@ -1,6 +1,7 @@
 package dev.hpo.engine.pipeline;
 
 import dev.hpo.engine.config.TuningJobConfig;
+import dev.hpo.engine.gate.GateDecision;
 import dev.hpo.engine.model.Counters;
 import dev.hpo.engine.model.TrainingJob;
 import dev.hpo.engine.model.TuningJob;

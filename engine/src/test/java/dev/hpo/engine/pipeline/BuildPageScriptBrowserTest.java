@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import dev.hpo.engine.gate.GateDecision;
 import dev.hpo.engine.model.ObjectiveStatus;
 import dev.hpo.engine.model.TrainingJob;
 import dev.hpo.engine.model.TrainingJobStatus;
@@ -55,8 +56,8 @@ class BuildPageScriptBrowserTest {
                     ? started.finished(TrainingJobStatus.Failed, ObjectiveStatus.Failed, null, "<script>alert(2)</script> failed", Map.of(), Map.of(), t.plusSeconds(3), 1)
                     : started.finished(TrainingJobStatus.Completed, ObjectiveStatus.Succeeded, 0.5 + i / 100.0, null, Map.of(), Map.of(), t.plusSeconds(3), 0));
         }
-        String data = new ObjectMapper().writeValueAsString(BuildPageData.of(QualityGatesTest.finished(0.74), jobs,
-                new GateDecision(GateDecision.Outcome.UNSTABLE, List.of("UNSTABLE: best below <b>threshold</b>")), t));
+        String data = new ObjectMapper().writeValueAsString(BuildPageData.of(TuningResults.finished(0.74), jobs,
+                new GateDecision(GateDecision.Outcome.UNSTABLE, List.of("UNSTABLE: best below <b>threshold</b>")), t, false));
         String page = "<!DOCTYPE html><html><head><script src=\"/dashboard.js\"></script></head><body>"
                 + "<div id=\"hpo-dashboard\" data-url=\"/data\">"
                 + "<p data-role=\"status\"></p><div data-role=\"best\"></div><div data-role=\"gate\"></div>"
@@ -90,6 +91,7 @@ class BuildPageScriptBrowserTest {
         assertTrue(dom.contains("Quality gate: UNSTABLE"), dom);
         assertTrue(dom.contains("best below &lt;b&gt;threshold&lt;/b&gt;"), dom);
         assertTrue(dom.contains("Best training job t-001-abc"), dom);
+        assertTrue(dom.contains("0 stopped, 9 s elapsed"), "the job's own runtime, from creation to its end: " + dom);
     }
 
     private static void serve(HttpServer server, String path, String type, byte[] content) {

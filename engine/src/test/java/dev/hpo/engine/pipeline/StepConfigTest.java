@@ -233,6 +233,26 @@ class StepConfigTest {
     }
 
     @Test
+    void theBlockFormRunsOneBodyAtATimeAndSaysSoForArgumentsAndFiles() throws Exception {
+        Map<String, Object> args = example();
+        args.remove("algorithm");
+        args.remove("maxParallelJobs");
+        args.put("objective", "loss");
+        args.put("objectiveType", "Minimize");
+        args.put("metricDefinitions", List.of(Map.of("name", "loss", "regex", "loss=([0-9.]+)")));
+        TuningJobConfig one = StepConfig.fromArguments(args, "p-3", true, workspace, BUILT_INS, PathChecks.LOCAL);
+        assertEquals(1, one.limits().maxParallelTrainingJobs(), "the block form needs no maxParallelJobs");
+        StepConfig.checkOneBodyAtATime(one, null);
+
+        args.put("maxParallelJobs", 3);
+        TuningJobConfig three = StepConfig.fromArguments(args, "p-3", true, workspace, BUILT_INS, PathChecks.LOCAL);
+        Map<String, String> problems = problems(assertThrows(ConfigException.class, () -> StepConfig.checkOneBodyAtATime(three, null)));
+        assertTrue(problems.get("maxParallelJobs").startsWith("must be 1 in the block form, not 3"), problems.toString());
+        problems = problems(assertThrows(ConfigException.class, () -> StepConfig.checkOneBodyAtATime(three, "tuning.json")));
+        assertTrue(problems.containsKey("tuning.json: HyperParameterTuningJobConfig.ResourceLimits.MaxParallelTrainingJobs"), problems.toString());
+    }
+
+    @Test
     void theBlockFormNeedsNoAlgorithmAndRefusesOne() throws Exception {
         Map<String, Object> args = example();
         args.remove("algorithm");

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.hpo.engine.config.BuiltInAlgorithm;
 import dev.hpo.engine.config.PathChecks;
 import dev.hpo.engine.config.TuningJobConfig;
+import dev.hpo.engine.gate.GateDecision;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
@@ -30,7 +31,7 @@ class StepResultTest {
     @Test
     void theResultHoldsOnlyJdkValuesAndSurvivesSerialization(@TempDir Path workspace) throws Exception {
         GateDecision gate = new GateDecision(GateDecision.Outcome.UNSTABLE, List.of("UNSTABLE: below"));
-        Map<String, Object> result = StepResult.of(QualityGatesTest.finished(0.91), config(workspace), "/ws/hpo-runs/t", gate);
+        Map<String, Object> result = StepResult.of(TuningResults.finished(0.91), config(workspace), "/ws/hpo-runs/t", gate);
 
         assertEquals("Completed", result.get("status"));
         assertEquals("t-001-abc", result.get("bestTrainingJobName"));
@@ -52,7 +53,7 @@ class StepResultTest {
 
     @Test
     void aFailedTuningJobHasNoBestButSaysWhy(@TempDir Path workspace) throws Exception {
-        Map<String, Object> result = StepResult.of(QualityGatesTest.finished(null), config(workspace), null,
+        Map<String, Object> result = StepResult.of(TuningResults.finished(null), config(workspace), null,
                 new GateDecision(GateDecision.Outcome.PASSED, List.of()));
         assertEquals("Failed", result.get("status"));
         assertFalse(result.containsKey("bestObjective"));

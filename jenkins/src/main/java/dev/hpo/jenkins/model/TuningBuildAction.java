@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hpo.engine.config.TuningJobConfig;
 import dev.hpo.engine.model.TuningJob;
 import dev.hpo.engine.pipeline.BuildPageData;
-import dev.hpo.engine.pipeline.GateDecision;
+import dev.hpo.engine.gate.GateDecision;
 import dev.hpo.engine.store.DirectoryStore;
 import hudson.model.Action;
 import hudson.model.Api;
@@ -46,6 +46,8 @@ public final class TuningBuildAction implements RunAction2, SimpleBuildStep.Last
     private String gateResult;
     private List<String> gateReasons = new ArrayList<>();
     private transient Run<?, ?> owner;
+    /** Whether this controller's step still runs the tuner; false once it ended and after a restart. */
+    private transient volatile boolean tunerRunning;
 
     private TuningBuildAction(String tuningJobName, int index, String objectiveMetric, String objectiveType, String storeDirectory,
                               String agentJobDirectory) {
@@ -56,6 +58,7 @@ public final class TuningBuildAction implements RunAction2, SimpleBuildStep.Last
         this.storeDirectory = storeDirectory;
         this.agentJobDirectory = agentJobDirectory;
         this.status = "InProgress";
+        this.tunerRunning = true;
     }
 
     /** A running tuning job; the build's n-th one gets the URL hpo, hpo-2, hpo-3... */
@@ -87,6 +90,11 @@ public final class TuningBuildAction implements RunAction2, SimpleBuildStep.Last
         }
         gateResult = decision.outcome().name();
         gateReasons = new ArrayList<>(decision.reasons());
+    }
+
+    /** The step no longer runs the tuner, whether or not the tuner recorded its end. */
+    public void tunerEnded() {
+        tunerRunning = false;
     }
 
     @Override
@@ -146,7 +154,7 @@ public final class TuningBuildAction implements RunAction2, SimpleBuildStep.Last
             return;
         }
         GateDecision gate = gateResult == null ? null : new GateDecision(GateDecision.Outcome.valueOf(gateResult), gateReasons);
-        response.getWriter().write(JSON.writeValueAsString(BuildPageData.of(job, store.trainingJobs(), gate, Instant.now())));
+        response.getWriter().write(JSON.writeValueAsString(BuildPageData.of(job, store.trainingJobs(), gate, Instant.now(), tunerRunning)));
     }
 
     DirectoryStore store() {

@@ -11,7 +11,7 @@ import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * One entry of {@code qualityGates: [[threshold: 0.78], [baseline: 'lastSuccessful', criticality: 'FAILURE']]}.
- * The rules themselves are dev.hpo.engine.pipeline.QualityGate.
+ * The rules themselves are dev.hpo.engine.gate.QualityGate, judged by dev.hpo.engine.gate.Gate as hpo gate is.
  */
 public final class QualityGateSpec extends AbstractDescribableImpl<QualityGateSpec> {
     private Double threshold;

@@ -13,8 +13,8 @@ import org.kohsuke.stapler.DataBoundConstructor;
 /**
  * {@code tuneHyperparametersEach(objective: ..., ranges: [...], metricDefinitions: [...]) { node('gpu') { sh ... } }}:
  * the block form. Each training job is one run of the body, with the hyperparameters in the environment;
- * the objective is scraped from the body's console output. Bodies run in parallel up to maxParallelJobs,
- * so training jobs spread over agents (and cloud agents) as the body's {@code node} steps place them.
+ * the objective is scraped from the body's console output. The body's {@code node} steps place each training
+ * job on an agent (or cloud agent). Bodies run one at a time: see PipelineBodyRunner for why.
  */
 public final class TuneHyperparametersEachStep extends AbstractTuningStep {
 

@@ -4,6 +4,10 @@ import dev.hpo.engine.config.BuiltInAlgorithm;
 import dev.hpo.engine.validation.ConfigException;
 import dev.hpo.engine.config.PathChecks;
 import dev.hpo.engine.config.TuningJobConfig;
+import dev.hpo.engine.gate.Baseline;
+import dev.hpo.engine.gate.GateDecision;
+import dev.hpo.engine.gate.QualityGate;
+import dev.hpo.engine.gate.QualityGates;
 import dev.hpo.engine.launch.Launcher;
 import dev.hpo.engine.model.TuningJob;
 import dev.hpo.engine.model.TuningJobStatus;
@@ -11,10 +15,7 @@ import dev.hpo.engine.pipeline.AgentAlgorithms;
 import dev.hpo.engine.pipeline.BodyLauncher;
 import dev.hpo.engine.pipeline.BuildTuningJobName;
 import dev.hpo.engine.pipeline.ConsoleProgress;
-import dev.hpo.engine.pipeline.GateDecision;
 import dev.hpo.engine.pipeline.JobRelocation;
-import dev.hpo.engine.pipeline.QualityGate;
-import dev.hpo.engine.pipeline.QualityGates;
 import dev.hpo.engine.pipeline.SecretMask;
 import dev.hpo.engine.pipeline.StepConfig;
 import dev.hpo.engine.pipeline.StepConfigMapper;
@@ -61,6 +62,7 @@ final class TuningRun {
     private final TuningStepExecution.Form form;
     private volatile Tuner tuner;
     private volatile AgentLauncher agentLauncher;
+    private volatile TuningBuildAction runningAction;
     private volatile Throwable stopCause;
     private volatile String status = "checking the config";
 
@@ -105,6 +107,9 @@ final class TuningRun {
                 String defaultName = BuildTuningJobName.of(build.getParent().getFullName(), build.getNumber());
                 Path base = body ? build.getRootDir().toPath() : Path.of(workspace.getRemote());
                 config = StepConfig.fromArguments(arguments, defaultName, body, base, builtIns, paths);
+            }
+            if (body) {
+                StepConfig.checkOneBodyAtATime(config, step.getConfig());
             }
         } catch (ConfigException e) {
             throw new AbortException("tuneHyperparameters: " + e.getMessage());
@@ -152,15 +157,21 @@ final class TuningRun {
             current.requestStop();
         }
         status = "running tuning job " + config.name();
-        TuningJob result = current.run();
+        runningAction = action;
+        TuningJob result;
+        try {
+            result = current.run();
+        } finally {
+            action.tunerEnded();
+        }
         if (agentJobDirectory != null) {
             // the workspace gets the tuner's records too, so hpo describe/evaluate work on it there
             new FilePath(storeDirectory.toFile()).copyRecursiveTo("**/*.json", agentJobDirectory);
         }
 
         TuningBuildAction previous = TuningBuildAction.fromLastSuccessfulBuild(build, action.getUrlName());
-        GateDecision decision = QualityGates.evaluate(gates, result, config.objective().metricName(), config.objective().type(),
-                previous == null ? null : previous.getBestObjective(), previous == null ? null : previous.getOwnerName());
+        GateDecision decision = QualityGates.evaluate(gates, result, previous == null || previous.getBestObjective() == null ? null
+                : new Baseline(previous.getOwnerName(), previous.getObjectiveMetric(), previous.getObjectiveType(), previous.getBestObjective()));
         action.finished(result, decision);
         build.save();
         if (stopCause != null) {
@@ -229,6 +240,11 @@ final class TuningRun {
         AgentLauncher launcher = agentLauncher;
         if (launcher != null) {
             launcher.killAll();
+        }
+        TuningBuildAction action = runningAction;
+        if (action != null) {
+            // the step gives up on the tuner: the page stops counting its time even if the tuner never returns
+            action.tunerEnded();
         }
     }
 

@@ -31,6 +31,15 @@
     return typeof value === "number" ? value.toPrecision(6) : "";
   }
 
+  // the engine stops the clock at the job's end, or at its last change when no tuner runs it any more
+  function elapsed(seconds) {
+    if (typeof seconds !== "number") {
+      return "";
+    }
+    var h = Math.floor(seconds / 3600), m = Math.floor(seconds % 3600 / 60), s = seconds % 60;
+    return ", " + (h > 0 ? h + " h " + m + " min" : m > 0 ? m + " min " + s + " s" : s + " s") + " elapsed";
+  }
+
   function render(root, data) {
     var job = data.tuningJob || {};
     var objective = (job.HyperParameterTuningJobConfig || {}).HyperParameterTuningJobObjective || {};
@@ -39,8 +48,9 @@
     status.textContent = "Status " + (job.HyperParameterTuningJobStatus || "unknown") + ": " +
       (counters.Completed || 0) + " completed, " + (counters.InProgress || 0) + " running, " +
       ((counters.NonRetryableError || 0) + (counters.RetryableError || 0)) + " failed, " +
-      (counters.Stopped || 0) + " stopped" +
+      (counters.Stopped || 0) + " stopped" + elapsed((job.ConsumedResources || {}).RuntimeInSeconds) +
       (job.CompletionReason ? " (" + job.CompletionReason + ")" : "") +
+      (job.Interrupted ? " (interrupted: the step ended before the tuner recorded the end)" : "") +
       (job.FailureReason ? ". Failure: " + job.FailureReason : "");
 
     var best = part(root, "best");
@@ -152,7 +162,7 @@
         root.hpoData = data;
         render(root, data);
         var status = (data.tuningJob || {}).HyperParameterTuningJobStatus;
-        if (status === "InProgress" || status === "Stopping") {
+        if ((status === "InProgress" || status === "Stopping") && !(data.tuningJob || {}).Interrupted) {
           window.setTimeout(function () { load(root); }, 5000);
         }
       });

@@ -1,4 +1,4 @@
-package dev.hpo.engine.pipeline;
+package dev.hpo.engine.gate;
 
 import dev.hpo.engine.validation.ConfigException;
 import dev.hpo.engine.validation.ConfigProblem;
@@ -10,21 +10,30 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One promotion rule on the best objective: it must reach a threshold, or it must not be worse than
- * the best objective of the last successful build. Which way is "reach" follows the objective type.
+ * A CI step's gate, as warnings-ng's {@code qualityGates}: a rule and what the build becomes when it fails.
+ * The rule is a threshold, or "no worse than the last successful build" ({@link GateRule.NoWorseThan}),
+ * whose baseline is only known when the tuning job has ended.
  *
  * @param threshold   the value to reach (null for a baseline gate)
- * @param tolerance   how much worse than the baseline still passes (0: no worse at all)
+ * @param tolerance   how much worse than the baseline still passes (0: equal passes, worse fails)
  * @param criticality what the build becomes when the rule fails
  */
-public record QualityGate(Kind kind, Double threshold, double tolerance, Criticality criticality) {
-
-    public enum Kind { THRESHOLD, LAST_SUCCESSFUL_BUILD }
+public record QualityGate(Double threshold, double tolerance, Criticality criticality) {
 
     /** Jenkins' own result names, so the mapping in the plugin is one to one. */
     public enum Criticality { UNSTABLE, FAILURE }
 
     public static final String BASELINE_LAST_SUCCESSFUL = "lastSuccessful";
+
+    /** The rule for this build, given the last successful build's tuning result (null: there is none). */
+    public GateRule rule(Baseline lastSuccessful) {
+        if (threshold != null) {
+            return new GateRule.Threshold(threshold, null);
+        }
+        return lastSuccessful == null
+                ? new GateRule.NothingToCompare("no earlier successful build with a tuning result to compare with")
+                : new GateRule.NoWorseThan(lastSuccessful, tolerance);
+    }
 
     /**
      * Reads {@code qualityGates: [[threshold: 0.78, criticality: 'UNSTABLE'], [baseline: 'lastSuccessful']]}.
@@ -59,9 +68,9 @@ public record QualityGate(Kind kind, Double threshold, double tolerance, Critica
             if (threshold != null && baseline != null) {
                 problems.add(new ConfigProblem(at, "give threshold or baseline, not both"));
             } else if (threshold != null) {
-                result.add(new QualityGate(Kind.THRESHOLD, threshold, 0, criticality));
+                result.add(new QualityGate(threshold, 0, criticality));
             } else if (BASELINE_LAST_SUCCESSFUL.equals(baseline)) {
-                result.add(new QualityGate(Kind.LAST_SUCCESSFUL_BUILD, null, tolerance == null ? 0 : tolerance, criticality));
+                result.add(new QualityGate(null, tolerance == null ? 0 : tolerance, criticality));
             } else if (baseline != null) {
                 problems.add(new ConfigProblem(at + ".baseline", "must be '" + BASELINE_LAST_SUCCESSFUL + "', not '" + baseline + "'"));
             } else {
