@@ -74,8 +74,11 @@ final class DescribeCommand implements Command {
                 + "   runtime " + description.path("ConsumedResources").path("RuntimeInSeconds").asLong() + " s"
                 + (interrupted ? " (until its last change, " + job.lastModifiedTime() + ", when it was interrupted)" : ""));
         JsonNode training = description.path("TrainingJobStatusCounters");
+        int retryOwed = training.path("RetryableError").asInt();
         out.println("Training jobs: Completed " + training.path("Completed").asInt() + ", InProgress " + training.path("InProgress").asInt()
-                + ", Failed " + training.path("NonRetryableError").asInt() + ", Stopped " + training.path("Stopped").asInt());
+                + ", Failed " + training.path("NonRetryableError").asInt()
+                // only a stopped or interrupted tuning job leaves retries owed; tune --resume runs them
+                + (retryOwed > 0 ? ", Failed awaiting a retry " + retryOwed : "") + ", Stopped " + training.path("Stopped").asInt());
         JsonNode objectives = description.path("ObjectiveStatusCounters");
         out.println("Objectives:   Succeeded " + objectives.path("Succeeded").asInt() + ", Pending " + objectives.path("Pending").asInt()
                 + ", Failed " + objectives.path("Failed").asInt());

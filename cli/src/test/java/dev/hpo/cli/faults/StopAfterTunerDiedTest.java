@@ -25,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 class StopAfterTunerDiedTest {
     /** The reason a user's stop gives a training job; resume re-runs jobs that carry it. */
     private static final String STOPPED_BY_REQUEST = "stopped because the tuning job was stopped";
-    private static final int PROCESSES_PER_JOB = 5;
 
     @TempDir
     Path work;
@@ -41,22 +40,10 @@ class StopAfterTunerDiedTest {
         Path jobDirectory = work.resolve("out").resolve("dead");
         HpoProcess tuner = HpoProcess.start(work.resolve("tune.out"), "256m", "tune", config.toString(), "--output", work.resolve("out").toString());
         StoreProbe store = new StoreProbe(jobDirectory);
-        store.await("two running jobs with all their children started", 60, tuner, quietly(s -> {
-            List<TrainingJob> jobs = s.trainingJobs();
-            if (jobs.size() < 2) {
-                return false;
-            }
-            for (TrainingJob job : jobs) {
-                Path pids = s.directory(job).resolve("pids.txt");
-                if (!Files.exists(pids) || Files.readAllLines(pids).size() < PROCESSES_PER_JOB) {
-                    return false;
-                }
-            }
-            return true;
-        }));
+        store.awaitSpawnedChildren(2, tuner);
         tuner.kill9();
         List<Long> pids = store.notedProcesses();
-        assertTrue(StoreProbe.stillRunning(pids).size() >= 2 * PROCESSES_PER_JOB, "the jobs outlive their killed tuner: " + pids);
+        assertTrue(StoreProbe.stillRunning(pids).size() >= 2 * StoreProbe.SPAWNED_PROCESSES_PER_JOB, "the jobs outlive their killed tuner: " + pids);
         assertEquals(TuningJobStatus.InProgress, store.tuningJob().status());
 
         int stop = HpoProcess.run(work.resolve("stop.out"), 60, "stop", jobDirectory.toString());

@@ -1,6 +1,5 @@
 package dev.hpo.cli.faults;
 
-import static dev.hpo.cli.faults.StoreProbe.quietly;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,9 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
  * or from Ctrl-C on {@code hpo tune}.
  */
 class StopProcessTreeTest {
-    /** Each spawn-mode job notes itself, the stubborn child, the shell, the shell's sleep and an orphaned sleep. */
-    private static final int PROCESSES_PER_JOB = 5;
-
     @TempDir
     Path work;
 
@@ -63,19 +59,7 @@ class StopProcessTreeTest {
 
     private static StoreProbe awaitChildren(Path jobDirectory, HpoProcess tuner) throws Exception {
         StoreProbe store = new StoreProbe(jobDirectory);
-        store.await("two running jobs with all their children started", 60, tuner, quietly(s -> {
-            List<TrainingJob> jobs = s.trainingJobs();
-            if (jobs.size() < 2) {
-                return false;
-            }
-            for (TrainingJob job : jobs) {
-                Path pids = s.directory(job).resolve("pids.txt");
-                if (!Files.exists(pids) || Files.readAllLines(pids).size() < PROCESSES_PER_JOB) {
-                    return false;
-                }
-            }
-            return true;
-        }));
+        store.awaitSpawnedChildren(2, tuner);
         return store;
     }
 
@@ -87,7 +71,7 @@ class StopProcessTreeTest {
             assertEquals(TrainingJobStatus.Stopped, job.status(), job.name());
         }
         List<Long> pids = store.notedProcesses();
-        assertTrue(pids.size() >= 2 * PROCESSES_PER_JOB, "the jobs noted their processes: " + pids);
+        assertTrue(pids.size() >= 2 * StoreProbe.SPAWNED_PROCESSES_PER_JOB, "the jobs noted their processes: " + pids);
         assertEquals(List.of(), StoreProbe.stillRunning(pids), "processes that survived the stop");
     }
 }

@@ -16,6 +16,8 @@ import java.util.function.Predicate;
 
 /** Reads a tuning job's directory the way any other tool would: the files, while the tuner runs or after it died. */
 final class StoreProbe {
+    /** Each spawn-mode job of faults/job.py notes itself, the stubborn child, the shell, the shell's sleep and an orphaned sleep. */
+    static final int SPAWNED_PROCESSES_PER_JOB = 5;
     private static final long POLL_MILLIS = 50;
     private final DirectoryStore store;
 
@@ -48,6 +50,26 @@ final class StoreProbe {
             }
             Thread.sleep(POLL_MILLIS);
         }
+    }
+
+    /**
+     * Waits (at most 60 s) until {@code jobs} spawn-mode training jobs run and each has noted every
+     * process it starts, so that a stop or a kill meets the whole process tree.
+     */
+    void awaitSpawnedChildren(int jobs, HpoProcess tuner) throws Exception {
+        await(jobs + " running jobs with all their children started", 60, tuner, quietly(s -> {
+            List<TrainingJob> started = s.trainingJobs();
+            if (started.size() < jobs) {
+                return false;
+            }
+            for (TrainingJob job : started) {
+                Path pids = s.directory(job).resolve("pids.txt");
+                if (!Files.exists(pids) || Files.readAllLines(pids).size() < SPAWNED_PROCESSES_PER_JOB) {
+                    return false;
+                }
+            }
+            return true;
+        }));
     }
 
     /** Every process a training job noted (pids.txt) or the launcher noted for it (process.pid). */

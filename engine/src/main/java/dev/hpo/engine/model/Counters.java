@@ -3,8 +3,11 @@ package dev.hpo.engine.model;
 import java.util.Collection;
 
 /**
- * TrainingJobStatusCounters and ObjectiveStatusCounters together. Every failure here is a client
- * error in SageMaker's terms (our own program or data), so RetryableError stays 0.
+ * TrainingJobStatusCounters and ObjectiveStatusCounters together. A Failed training job is a
+ * RetryableError while its RetryStrategy still owes it another attempt (the record says
+ * {@link TrainingJob#awaitsRetry()}), and a NonRetryableError once it failed for good: attempts or
+ * its MaxRuntimeInSeconds used up, no RetryStrategy, or a failure a retry would repeat (exit 0 without
+ * the objective). docs/dependability.md says why.
  */
 public record Counters(int completed, int inProgress, int retryableError, int nonRetryableError, int stopped,
                        int objectiveSucceeded, int objectivePending, int objectiveFailed) {
@@ -38,7 +41,7 @@ public record Counters(int completed, int inProgress, int retryableError, int no
         return switch (job.status()) {
             case Completed -> 0;
             case InProgress, Stopping -> 1;
-            case Failed -> 3;
+            case Failed -> job.awaitsRetry() ? 2 : 3;
             case Stopped -> 4;
         };
     }

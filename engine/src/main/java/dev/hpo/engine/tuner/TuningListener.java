@@ -12,6 +12,13 @@ public interface TuningListener {
     default void trainingJobEnded(TuningJob state, TrainingJob job) {
     }
 
+    /**
+     * An attempt failed and RetryStrategy runs the job again: {@code failedAttempt} is recorded awaiting
+     * its retry (counted as RetryableError in {@code state}); the next attempt starts unless a stop came first.
+     */
+    default void trainingJobRetrying(TuningJob state, TrainingJob failedAttempt) {
+    }
+
     /** Running training jobs' records were just rewritten with their intermediate values so far. */
     default void progressSaved(TuningJob state) {
     }
