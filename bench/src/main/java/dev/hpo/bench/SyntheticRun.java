@@ -42,7 +42,8 @@ final class SyntheticRun {
             TuningJobConfig config = new ConfigParser(Map.of()).parse(json, directory, function.name());
             Path jobDirectory = directory.resolve(config.name());
             DirectoryStore store = new DirectoryStore(jobDirectory);
-            SimulatedLauncher launcher = new SimulatedLauncher(
+            // jobs end inside launch: parallel runs are whole batches, the same on every run
+            SimulatedLauncher launcher = SimulatedLauncher.inline(
                     hp -> SimulatedLauncher.Script.of(0, "objective=" + function.evaluate(hp)));
             new Tuner(config, store, jobDirectory, launcher, Map.of(), TuningListener.NONE, Clock.systemUTC(), 2).run();
             List<TrainingJob> jobs = store.trainingJobs();

@@ -17,7 +17,7 @@ public final class StrategyFactory {
             case Random -> new RandomStrategy(config.space(), seed);
             case Grid -> new GridStrategy(config.space());
             case Bayesian -> new BayesianStrategy(config.space(), config.objective().type(), seed, parents(config),
-                    BayesianStrategy.defaultInitialPoints(config.space()));
+                    BayesianStrategy.defaultInitialPoints(config.space()), config.limits().maxParallelTrainingJobs());
             case Hyperband -> new HyperbandStrategy(config.space(), seed);
         };
     }

@@ -9,6 +9,7 @@ import dev.hpo.engine.space.SearchSpace;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -109,6 +110,30 @@ class BayesianStrategyTest {
         assertTrue(distance(a, b) > 0.1, "one running at " + alone + ", next at " + second);
         assertTrue(distance(a, c) > 0.1 && distance(b, c) > 0.1, "two running at " + alone + " and " + second + ", next at " + third);
         assertEquals(alone, strategy.suggest(14, history).orElseThrow(), "nothing running: the sequential suggestion is unchanged");
+    }
+
+    @Test
+    void whileJobsRunTwoSuggestionsInThreeStayNearTheBestAndTheThirdSearchesEverywhere() {
+        BayesianStrategy parallel = new BayesianStrategy(BRANIN, ObjectiveType.Minimize, 8, List.of(), 5, 3);
+        BayesianStrategy sequential = new BayesianStrategy(BRANIN, ObjectiveType.Minimize, 8, List.of(), 5);
+        List<Trial> history = run(sequential, BRANIN_VALUE, 12);
+        Trial best = history.stream().min(Comparator.comparingDouble(t -> t.objective().orElseThrow())).orElseThrow();
+        double[] centre = BRANIN.pointOf(best.hyperParameters());
+
+        assertEquals(sequential.suggest(13, history), parallel.suggest(13, history), "nothing running: as a sequential run");
+        List<Trial> running = new ArrayList<>(history);
+        running.add(Trial.pending(12, parallel.suggest(12, running).orElseThrow()));
+        for (int index = 13; index <= 14; index++) {
+            Map<String, String> next = parallel.suggest(index, running).orElseThrow();
+            double[] point = BRANIN.pointOf(next);
+            for (int d = 0; d < 2; d++) {
+                assertTrue(Math.abs(point[d] - centre[d]) <= BayesianStrategy.NEAR_BEST + 1e-12,
+                        "job " + index + " at " + next + ", best so far " + best.hyperParameters());
+            }
+            running.add(Trial.pending(index, next));
+        }
+        assertEquals(sequential.suggest(15, running), parallel.suggest(15, running),
+                "job 15, one in three: the whole space, with the running jobs believed as before");
     }
 
     @Test

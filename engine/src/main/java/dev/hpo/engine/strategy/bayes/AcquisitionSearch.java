@@ -48,16 +48,24 @@ public final class AcquisitionSearch {
 
     /** @param anchors points of the cube near which good configurations were found, best first */
     public double[] maximise(ToDoubleFunction<double[]> acquisition, List<double[]> anchors, SplittableRandom random) {
+        return maximise(acquisition, anchors, random, TrustRegion.cube(space.dimensions()));
+    }
+
+    /** The same, over {@code region} only; anchors outside it are left out. */
+    public double[] maximise(ToDoubleFunction<double[]> acquisition, List<double[]> anchors, SplittableRandom random, TrustRegion region) {
         int d = space.dimensions();
         List<Scored> scored = new ArrayList<>();
         for (int i = 0; i < RANDOM_CANDIDATES; i++) {
             double[] point = new double[d];
             for (int j = 0; j < d; j++) {
-                point[j] = random.nextDouble();
+                point[j] = region.at(j, random.nextDouble());
             }
             scored.add(new Scored(point, acquisition.applyAsDouble(point)));
         }
         for (double[] anchor : anchors) {
+            if (!inside(region, anchor)) {
+                continue;
+            }
             for (int i = 0; i < PERTURBATIONS_PER_ANCHOR; i++) {
                 double width = PERTURBATION_WIDTHS[i % PERTURBATION_WIDTHS.length];
                 double[] point = anchor.clone();
@@ -68,7 +76,7 @@ public final class AcquisitionSearch {
                         }
                     } else {
                         // reflected, not clamped: clamping would put every step past a bound exactly on it
-                        point[j] = reflect(point[j] + width * random.nextGaussian());
+                        point[j] = region.reflect(j, point[j] + width * random.nextGaussian());
                     }
                 }
                 scored.add(new Scored(point, acquisition.applyAsDouble(point)));
@@ -77,7 +85,7 @@ public final class AcquisitionSearch {
         scored.sort(Comparator.comparingDouble(Scored::score).reversed());
         Scored best = scored.get(0);
         for (int start = 0; start < Math.min(POLISHED_STARTS, scored.size()); start++) {
-            Scored polished = polish(acquisition, scored.get(start));
+            Scored polished = polish(acquisition, scored.get(start), region);
             if (polished.score() > best.score()) {
                 best = polished;
             }
@@ -85,7 +93,7 @@ public final class AcquisitionSearch {
         return best.point();
     }
 
-    private Scored polish(ToDoubleFunction<double[]> acquisition, Scored start) {
+    private Scored polish(ToDoubleFunction<double[]> acquisition, Scored start, TrustRegion region) {
         double[] point = start.point().clone();
         double score = start.score();
         int d = point.length;
@@ -114,7 +122,7 @@ public final class AcquisitionSearch {
                     trial[j] = point[j] + direction * step;
                     // a step past a bound is not taken: clamped, it would settle on the bound itself, where the
                     // surrogate's uncertainty is largest and where suggestions would pile up exactly
-                    if (trial[j] < 0 || trial[j] > 1) {
+                    if (!region.contains(j, trial[j])) {
                         continue;
                     }
                     double value = acquisition.applyAsDouble(trial);
@@ -133,8 +141,17 @@ public final class AcquisitionSearch {
         return new Scored(point, score);
     }
 
-    private static double reflect(double x) {
-        double y = Math.abs(x) % 2;
-        return y > 1 ? 2 - y : y;
+    private boolean inside(TrustRegion region, double[] point) {
+        for (int j = 0; j < point.length; j++) {
+            if (!region.contains(j, point[j])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Which coordinates are categorical (a trust region leaves them free). */
+    public boolean[] categorical() {
+        return categorical.clone();
     }
 }
