@@ -10,6 +10,7 @@ import java.util.List;
  * <ul>
  * <li>{@code synthetic [--seeds 10] [--functions branin,hartmann6,mixed] [--strategies random,bayesian,bayesian3]}</li>
  * <li>{@code timing [--sizes 100,500,1000]}</li>
+ * <li>{@code edges [--seeds 10]}: how often Bayesian suggestions sit at range bounds or where jobs failed</li>
  * <li>{@code bank [--seeds 5] [--hpo bin/hpo] [--trainer builtin|python]}: the bank-marketing example with real
  *     training jobs, on the built-in XGBoost or on Debian's Python XGBoost</li>
  * </ul>
@@ -20,7 +21,7 @@ public final class BenchMain {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: bench synthetic [--seeds N] [--functions a,b] [--strategies random,bayesian,bayesian3] | timing [--sizes 100,500] | bank [--seeds N] [--hpo path] [--trainer builtin|python]");
+            System.err.println("usage: bench synthetic [--seeds N] [--functions a,b] [--strategies random,bayesian,bayesian3] | timing [--sizes 100,500] | edges [--seeds N] | bank [--seeds N] [--hpo path] [--trainer builtin|python]");
             System.exit(2);
         }
         String command = args[0];
@@ -50,6 +51,14 @@ public final class BenchMain {
             }
             case "timing" -> SuggestionTime.run(Arrays.stream(option(args, "--sizes", "100,500,1000").split(","))
                     .mapToInt(Integer::parseInt).toArray(), System.out);
+            case "edges" -> {
+                int seeds = Integer.parseInt(option(args, "--seeds", "10"));
+                System.out.println("| parallel slots | suggestions after the start | within 0.02 of a bound | in the failing band a < 0.15 |");
+                System.out.println("|---|---|---|---|");
+                for (int parallel : new int[] {1, 3}) {
+                    RangeEdges.run(seeds, parallel, System.out);
+                }
+            }
             case "bank" -> BankMarketing.run(Integer.parseInt(option(args, "--seeds", "5")),
                     Path.of(option(args, "--hpo", "bin/hpo")), BankMarketing.Trainer.parse(option(args, "--trainer", "builtin")), System.out);
             default -> {
