@@ -1,18 +1,9 @@
 package dev.hpo.bench;
 
-import dev.hpo.engine.config.ConfigParser;
-import dev.hpo.engine.config.TuningJobConfig;
 import dev.hpo.engine.launch.SimulatedLauncher;
 import dev.hpo.engine.model.TrainingJob;
-import dev.hpo.engine.store.DirectoryStore;
-import dev.hpo.engine.tuner.Tuner;
-import dev.hpo.engine.tuner.TuningListener;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -67,28 +58,14 @@ final class RangeEdges {
                    "AlgorithmSpecification": {"ContainerEntrypoint": ["true"],
                      "MetricDefinitions": [{"Name": "objective", "Regex": "objective=(\\\\S+)"}]}}}
                 """.formatted(seed, JOBS, parallel);
-        Path directory = Files.createTempDirectory("hpo-bench-edges-");
-        try {
-            TuningJobConfig config = new ConfigParser(Map.of()).parse(json, directory, "edges");
-            Path jobDirectory = directory.resolve(config.name());
-            DirectoryStore store = new DirectoryStore(jobDirectory);
-            SimulatedLauncher launcher = SimulatedLauncher.inline(hp -> {
-                double a = Double.parseDouble(hp.get("a"));
-                double b = Double.parseDouble(hp.get("b"));
-                double c = Double.parseDouble(hp.get("c"));
-                if (a < 0.15) {
-                    return SimulatedLauncher.Script.of(1, "diverged");
-                }
-                return SimulatedLauncher.Script.of(0, "objective=" + ((a - 0.6) * (a - 0.6) + (b - 0.3) * (b - 0.3) + (c - 0.7) * (c - 0.7)));
-            });
-            new Tuner(config, store, jobDirectory, launcher, Map.of(), TuningListener.NONE, Clock.systemUTC(), 2).run();
-            return store.trainingJobs().stream().skip(START).map(TrainingJob::tunedHyperParameters).toList();
-        } finally {
-            try (Stream<Path> paths = Files.walk(directory)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(path);
-                }
+        return SyntheticRun.jobs(json, "edges", hp -> {
+            double a = Double.parseDouble(hp.get("a"));
+            double b = Double.parseDouble(hp.get("b"));
+            double c = Double.parseDouble(hp.get("c"));
+            if (a < 0.15) {
+                return SimulatedLauncher.Script.of(1, "diverged");
             }
-        }
+            return SimulatedLauncher.Script.of(0, "objective=" + ((a - 0.6) * (a - 0.6) + (b - 0.3) * (b - 0.3) + (c - 0.7) * (c - 0.7)));
+        }).stream().skip(START).map(TrainingJob::tunedHyperParameters).toList();
     }
 }

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -37,21 +38,23 @@ final class SyntheticRun {
                    "AlgorithmSpecification": {"ContainerEntrypoint": ["true"],
                      "MetricDefinitions": [{"Name": "objective", "Regex": "objective=(\\\\S+)"}]}}}
                 """.formatted(function.name(), strategy, seed, evaluations, parallel, function.parameterRanges());
+        List<TrainingJob> jobs = jobs(json, function.name(), hp -> SimulatedLauncher.Script.of(0, "objective=" + function.evaluate(hp)));
+        double[] values = new double[jobs.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = jobs.get(i).hasObjective() ? jobs.get(i).finalObjective() : Double.NaN;
+        }
+        return values;
+    }
+
+    /** The training jobs, in start order, of the tuning job {@code json} run on simulated jobs that end at launch. */
+    static List<TrainingJob> jobs(String json, String name, Function<Map<String, String>, SimulatedLauncher.Script> scripts) throws Exception {
         Path directory = Files.createTempDirectory("hpo-bench-");
         try {
-            TuningJobConfig config = new ConfigParser(Map.of()).parse(json, directory, function.name());
+            TuningJobConfig config = new ConfigParser(Map.of()).parse(json, directory, name);
             Path jobDirectory = directory.resolve(config.name());
             DirectoryStore store = new DirectoryStore(jobDirectory);
-            // jobs end inside launch: parallel runs are whole batches, the same on every run
-            SimulatedLauncher launcher = SimulatedLauncher.inline(
-                    hp -> SimulatedLauncher.Script.of(0, "objective=" + function.evaluate(hp)));
-            new Tuner(config, store, jobDirectory, launcher, Map.of(), TuningListener.NONE, Clock.systemUTC(), 2).run();
-            List<TrainingJob> jobs = store.trainingJobs();
-            double[] values = new double[jobs.size()];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = jobs.get(i).hasObjective() ? jobs.get(i).finalObjective() : Double.NaN;
-            }
-            return values;
+            new Tuner(config, store, jobDirectory, SimulatedLauncher.inline(scripts), Map.of(), TuningListener.NONE, Clock.systemUTC(), 2).run();
+            return store.trainingJobs();
         } finally {
             try (Stream<Path> paths = Files.walk(directory)) {
                 for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
