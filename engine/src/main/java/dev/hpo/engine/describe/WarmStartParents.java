@@ -20,9 +20,7 @@ public final class WarmStartParents {
         if (job.request() == null) {
             return parents;
         }
-        Path output = jobDirectory.toAbsolutePath().getParent();
-        for (JsonNode parent : job.request().path("WarmStartConfig").path("ParentHyperParameterTuningJobs")) {
-            Path location = ParentLocation.of(parent.path("HyperParameterTuningJobName").asText(), output, output);
+        for (Path location : locations(job, jobDirectory)) {
             try {
                 new DirectoryStore(location).tuningJob().ifPresent(parents::add);
             } catch (IOException | RuntimeException unreadable) {
@@ -30,5 +28,23 @@ public final class WarmStartParents {
             }
         }
         return parents;
+    }
+
+    /** Where the tuner found them, as it recorded; for jobs from before that record, next to this job. */
+    private static List<Path> locations(TuningJob job, Path jobDirectory) {
+        try {
+            List<Path> recorded = new DirectoryStore(jobDirectory).warmStartParents();
+            if (!recorded.isEmpty()) {
+                return recorded;
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            // fall back to the lookup by name
+        }
+        Path output = jobDirectory.toAbsolutePath().getParent();
+        List<Path> locations = new ArrayList<>();
+        for (JsonNode parent : job.request().path("WarmStartConfig").path("ParentHyperParameterTuningJobs")) {
+            locations.add(ParentLocation.of(parent.path("HyperParameterTuningJobName").asText(), output, output));
+        }
+        return locations;
     }
 }

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -27,6 +28,7 @@ public final class DirectoryStore implements Store {
     public static final String TUNING_JOB_FILE = "tuning-job.json";
     public static final String TRAINING_JOB_FILE = "training-job.json";
     public static final String TRAINING_JOBS = "training-jobs";
+    public static final String WARM_START_PARENTS_FILE = "warm-start-parents.json";
 
     private final Path directory;
     private final ObjectMapper json = Json.mapper();
@@ -67,6 +69,28 @@ public final class DirectoryStore implements Store {
         // a result is forced to disk; a running job's record, if a power cut loses it, is only run again on resume
         boolean keep = trainingJob.status().terminal();
         AtomicFile.write(jobDirectory.resolve(TRAINING_JOB_FILE), json.writeValueAsBytes(trainingJob), keep ? writer : AtomicFile.ATOMIC_ONLY);
+    }
+
+    /**
+     * The parents are looked up by name in the output directory of the config (or given as paths), which
+     * need not be where this job's directory ends up (`tune --output`): describe and the result file read
+     * their locations from here instead of guessing them again.
+     */
+    @Override
+    public void saveWarmStartParents(List<Path> parentDirectories) throws IOException {
+        Files.createDirectories(directory);
+        List<String> paths = parentDirectories.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList();
+        AtomicFile.write(directory.resolve(WARM_START_PARENTS_FILE), json.writeValueAsBytes(paths), writer);
+    }
+
+    @Override
+    public List<Path> warmStartParents() throws IOException {
+        try {
+            String[] paths = json.readValue(Files.readAllBytes(directory.resolve(WARM_START_PARENTS_FILE)), String[].class);
+            return Arrays.stream(paths).map(Path::of).toList();
+        } catch (NoSuchFileException e) {
+            return List.of();
+        }
     }
 
     @Override

@@ -22,4 +22,10 @@ public interface Store {
 
     /** The directory a training job runs in (its log, its model, its input config). */
     Path trainingJobDirectory(String trainingJobName);
+
+    /** Records where the warm-start parents were found when the tuning job began (absolute directories). */
+    void saveWarmStartParents(List<Path> parentDirectories) throws IOException;
+
+    /** The warm-start parents' directories as recorded; empty when none were (no warm start, or an older job). */
+    List<Path> warmStartParents() throws IOException;
 }

@@ -118,6 +118,9 @@ public final class Tuner {
         state = new TuningJob(config.name(), TuningJobStatus.InProgress, start, null, start, null, null, seed,
                 Counters.NONE, null, config.request());
         store.save(state);
+        if (config.warmStart() != null) {
+            store.saveWarmStartParents(config.warmStart().parents());
+        }
         return loop();
     }
 

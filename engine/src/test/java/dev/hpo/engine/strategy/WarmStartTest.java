@@ -15,6 +15,7 @@ import dev.hpo.engine.tuner.TuningListener;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hpo.engine.describe.ResultFile;
 import dev.hpo.engine.describe.TuningJobDescription;
+import dev.hpo.engine.describe.WarmStartParents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -116,6 +117,24 @@ class WarmStartTest {
         TuningJob transfer = tune(parse(config("transfer", "Random", "Minimize", X_AND_Y, "{}", parents("TransferLearning", "parent"), 1)));
         assertTrue(TuningJobDescription.of(transfer, Instant.now(), List.of(parent)).path("OverallBestTrainingJob").isMissingNode(),
                 "SageMaker adds OverallBestTrainingJob for IdenticalDataAndAlgorithm only");
+    }
+
+    /** tune --output puts the child elsewhere than the output directory its parents were found in. */
+    @Test
+    void theResultFindsTheParentsWhereTheTunerFoundThemWhenTheChildIsWrittenElsewhere() throws Exception {
+        TuningJob parent = tune(parse(config("parent", "Random", "Minimize", X_AND_Y, "{}", "", 12)));
+        TuningJobConfig config = parse(config("child", "Random", "Minimize", X_AND_Y.replace("\"MaxValue\": \"1\"", "\"MaxValue\": \"0.01\""), "{}",
+                parents("IdenticalDataAndAlgorithm", "parent"), 1));
+        Path elsewhere = output.resolve("elsewhere").resolve("child");
+        SimulatedLauncher launcher = new SimulatedLauncher(hp -> SimulatedLauncher.Script.of(0, "loss=5"));
+        TuningJob child = new Tuner(config, new DirectoryStore(elsewhere), elsewhere, launcher, Map.of(), TuningListener.NONE,
+                Clock.systemUTC(), 1).run();
+
+        assertEquals(List.of(output.resolve("parent").toAbsolutePath().normalize()), new DirectoryStore(elsewhere).warmStartParents());
+        JsonNode result = Json.mapper().readTree(ResultFile.write(elsewhere, child).toFile());
+        assertEquals(parent.bestTrainingJob().name(), result.path("OverallBestTrainingJob").path("TrainingJobName").asText());
+        assertEquals(parent.bestTrainingJob().name(), TuningJobDescription.overallBest(child, WarmStartParents.of(child, elsewhere))
+                .orElseThrow().path("TrainingJobName").asText());
     }
 
     @Test

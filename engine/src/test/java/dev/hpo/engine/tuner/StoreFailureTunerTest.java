@@ -62,6 +62,16 @@ class StoreFailureTunerTest {
         public Path trainingJobDirectory(String trainingJobName) {
             return disk.trainingJobDirectory(trainingJobName);
         }
+
+        @Override
+        public void saveWarmStartParents(List<Path> parentDirectories) throws IOException {
+            disk.saveWarmStartParents(parentDirectories);
+        }
+
+        @Override
+        public List<Path> warmStartParents() throws IOException {
+            return disk.warmStartParents();
+        }
     }
 
     @Test
