@@ -131,6 +131,11 @@ final class TuneCommand implements Command {
         out.println("Tuning job " + config.name() + ": " + config.strategy() + " search, " + config.limits().maxTrainingJobs()
                 + " training jobs, " + config.limits().maxParallelTrainingJobs() + " in parallel, objective "
                 + config.objective().type() + " " + config.objective().metricName());
+        if (config.warmStart() != null) {
+            out.println("Warm start (" + config.warmStart().type() + ") from " + config.warmStart().parents().size()
+                    + (config.warmStart().parents().size() == 1 ? " parent: " : " parents: ")
+                    + String.join(", ", config.warmStart().parents().stream().map(Path::toString).toList()));
+        }
         out.println("Job directory: " + jobDirectory + (resume ? "   (resuming)" : ""));
         TuningJob result;
         try (lock) {
