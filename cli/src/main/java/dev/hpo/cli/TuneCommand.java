@@ -60,6 +60,15 @@ final class TuneCommand implements Command {
     public int run(Arguments arguments) throws Exception {
         Path configFile = Path.of(arguments.positional(0, "the tuning job config (a JSON file)"));
         arguments.expectPositional(1);
+        // every option is read before anything is created: a bad one must not leave a job directory or a lock behind
+        Duration grace = stopGrace(arguments);
+        if (arguments.option("output") != null && arguments.option("output").isBlank()) {
+            throw new UsageException("--output needs a directory, not an empty string");
+        }
+        boolean resume = arguments.flag("resume");
+        if (resume && arguments.flag("replace")) {
+            throw new UsageException("--resume and --replace exclude each other");
+        }
         Map<String, BuiltInAlgorithm> builtIns = BuiltInAlgorithms.all();
         TuningJobConfig config;
         try {
@@ -74,19 +83,12 @@ final class TuneCommand implements Command {
         for (String note : config.notes()) {
             out.println("note: " + note);
         }
-        if (arguments.option("output") != null && arguments.option("output").isBlank()) {
-            throw new UsageException("--output needs a directory, not an empty string");
-        }
         Path output = arguments.option("output") != null ? Path.of(arguments.option("output")) : config.outputPath();
         if (output == null) {
             err.println("error: no output directory: give --output <dir> or TrainingJobDefinition.OutputDataConfig.S3OutputPath");
             return 2;
         }
         Path jobDirectory = output.resolve(config.name()).toAbsolutePath().normalize();
-        boolean resume = arguments.flag("resume");
-        if (resume && arguments.flag("replace")) {
-            throw new UsageException("--resume and --replace exclude each other");
-        }
         if (resume) {
             try {
                 Tuner.resumable(config, new DirectoryStore(jobDirectory), jobDirectory);
@@ -139,7 +141,6 @@ final class TuneCommand implements Command {
         out.println("Job directory: " + jobDirectory + (resume ? "   (resuming)" : ""));
         TuningJob result;
         try (lock) {
-            Duration grace = stopGrace(arguments);
             LiveReport report = new LiveReport(display, jobDirectory, clock, err);
             Tuner tuner = new Tuner(config, store, jobDirectory, new LocalLauncher(), builtIns, report, clock,
                     Runtime.getRuntime().availableProcessors()).withStopGrace(grace);

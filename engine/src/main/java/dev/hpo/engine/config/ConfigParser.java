@@ -122,8 +122,13 @@ public final class ConfigParser {
         }
         Long seed = reader.integerAtLeast(tuning, "RandomSeed", TUNING, false, 0);
         Objective objective = objective(reader, tuning);
+        int beforeRanges = reader.problems().size();
         List<ParameterRange> ranges = new RangesReader(reader).read(reader.object(tuning, "ParameterRanges", TUNING, false),
                 TUNING + ".ParameterRanges");
+        if (ranges.isEmpty() && reader.problems().size() == beforeRanges && strategy != null && strategy != StrategyName.Grid) {
+            // with nothing to tune, every training job would run the same configuration
+            reader.problem(TUNING + ".ParameterRanges", strategy + " search needs at least one range (continuous, integer or categorical)");
+        }
 
         JsonNode definition = reader.object(root, "TrainingJobDefinition", "", true);
         reader.checkFields(definition, TrainingDefinitionReader.PATH, DEFINITION_FIELDS, DEFINITION_CLOUD);
@@ -291,10 +296,11 @@ public final class ConfigParser {
                 return -1;
             }
             long size = range instanceof CategoricalRange c ? c.values().size() : ((dev.hpo.engine.space.IntegerRange) range).size();
-            combinations *= Math.max(1, size);
-            if (combinations > 1_000_000) {
+            // compared before multiplying: two wide integer ranges would overflow a long
+            if (size > 1_000_000 / combinations) {
                 return -1;
             }
+            combinations *= size;
         }
         return ranges.isEmpty() ? -1 : combinations;
     }
@@ -309,13 +315,14 @@ public final class ConfigParser {
                 return 1;
             }
             long size = range instanceof CategoricalRange c ? c.values().size() : ((dev.hpo.engine.space.IntegerRange) range).size();
-            combinations = Math.multiplyExact(combinations, Math.max(1, size));
-            if (combinations > 1_000_000) {
+            if (size > 1_000_000 / combinations) {
                 reader.problem(TUNING + ".ParameterRanges", "Grid search over more than 1000000 combinations; narrow the ranges");
                 return 1;
             }
+            combinations *= size;
         }
-        if (ranges.isEmpty()) {
+        boolean rangesRefused = reader.problems().stream().anyMatch(p -> p.fieldPath().startsWith(TUNING + ".ParameterRanges"));
+        if (ranges.isEmpty() && !rangesRefused) {
             reader.problem(TUNING + ".ParameterRanges", "Grid search needs at least one categorical or integer range");
         }
         return combinations;
@@ -328,9 +335,33 @@ public final class ConfigParser {
                         "hyperparameter '" + range.name() + "' is both static and tuned; remove it from one of them");
             }
         }
+        checkVariableNames(reader, ranges, statics);
         if (ranges.size() + statics.size() > MAX_HYPERPARAMETERS) {
             reader.problem(TrainingDefinitionReader.PATH + ".StaticHyperParameters", "the tuning job has "
                     + (ranges.size() + statics.size()) + " hyperparameters; at most " + MAX_HYPERPARAMETERS + " are allowed");
+        }
+    }
+
+    /** Two names that fold to one SM_HP_ variable would give the job one of the two values, silently. */
+    private static void checkVariableNames(FieldReader reader, List<ParameterRange> ranges, Map<String, String> statics) {
+        Map<String, String> paths = new LinkedHashMap<>();
+        Map<String, Integer> perKind = new LinkedHashMap<>();
+        for (ParameterRange range : ranges) {
+            String kind = range instanceof ContinuousRange ? "Continuous" : range instanceof CategoricalRange ? "Categorical" : "Integer";
+            int index = perKind.merge(kind, 1, Integer::sum) - 1;
+            paths.put(range.name(), TUNING + ".ParameterRanges." + kind + "ParameterRanges[" + index + "].Name");
+        }
+        for (String name : statics.keySet()) {
+            paths.putIfAbsent(name, TrainingDefinitionReader.PATH + ".StaticHyperParameters." + name);
+        }
+        Map<String, String> byVariable = new LinkedHashMap<>();
+        for (Map.Entry<String, String> entry : paths.entrySet()) {
+            String variable = ScriptModeVariable.hyperParameter(entry.getKey());
+            String earlier = byVariable.putIfAbsent(variable, entry.getKey());
+            if (earlier != null) {
+                reader.problem(entry.getValue(), "hyperparameters '" + earlier + "' and '" + entry.getKey()
+                        + "' both become the environment variable " + variable + "; rename one of them");
+            }
         }
     }
 

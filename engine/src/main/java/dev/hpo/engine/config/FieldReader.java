@@ -3,6 +3,7 @@ package dev.hpo.engine.config;
 import dev.hpo.engine.validation.ConfigProblem;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -134,11 +135,38 @@ public final class FieldReader {
     }
 
     public Long integer(JsonNode parent, String field, String path, boolean required) {
+        return integerWithin(parent, field, path, required, Long.MIN_VALUE, Long.MAX_VALUE, "");
+    }
+
+    /**
+     * A whole number between {@code min} and {@code max}; one beyond them (even beyond a long) is told
+     * as too large or too small, since calling 1e30 "not a whole number" would send the user looking
+     * for the wrong mistake.
+     *
+     * @param why appended to the message when the number is out of bounds; empty or starting with a separator
+     */
+    public Long integerWithin(JsonNode parent, String field, String path, boolean required, long min, long max, String why) {
         String text = text(parent, field, path, required);
         if (text == null) {
             return null;
         }
+        BigDecimal value;
         try {
+            value = new BigDecimal(text.trim());
+        } catch (NumberFormatException e) {
+            problem(path(path, field), "must be a whole number, not '" + text + "'");
+            return null;
+        }
+        if (value.compareTo(BigDecimal.valueOf(max)) > 0) {
+            problem(path(path, field), "'" + text + "' is too large; it must be at most " + max + why);
+            return null;
+        }
+        if (value.compareTo(BigDecimal.valueOf(min)) < 0) {
+            problem(path(path, field), "'" + text + "' is too small; it must be at least " + min + why);
+            return null;
+        }
+        try {
+            // within bounds, only plain digits count: 5.0 or 1e3 in a count is more likely a slip than a style
             return Long.parseLong(text.trim());
         } catch (NumberFormatException e) {
             problem(path(path, field), "must be a whole number, not '" + text + "'");

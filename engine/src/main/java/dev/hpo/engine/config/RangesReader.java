@@ -17,6 +17,9 @@ import java.util.Set;
 final class RangesReader {
     private static final int MAX_RANGES_PER_KIND = 30;
     private static final int MAX_CATEGORICAL_VALUES = 30;
+    /** 2^53: beyond it doubles skip integers, and the search places integers through doubles. */
+    static final long MAX_INTEGER_BOUND = 1L << 53;
+    private static final String INTEGER_BOUND_REASON = " (beyond 2^53 doubles, and so the search, cannot represent every integer)";
 
     private final FieldReader reader;
 
@@ -96,6 +99,12 @@ final class RangesReader {
             reader.problem(path + ".MinValue", "MinValue " + min + " is above MaxValue " + max);
             return null;
         }
+        if (!Double.isFinite(max - min)) {
+            // the search scales a unit interval by the width: an infinite one puts every job at a bound
+            reader.problem(path + ".MaxValue", "the width MaxValue - MinValue (" + max + " - " + min
+                    + ") is beyond the largest double; narrow the range");
+            return null;
+        }
         if (scaling == ScalingType.Logarithmic && min <= 0) {
             reader.problem(path + ".ScalingType", "Logarithmic scaling needs MinValue above 0, not " + min);
             return null;
@@ -111,8 +120,8 @@ final class RangesReader {
     private IntegerRange integer(JsonNode node, String path) {
         reader.checkFields(node, path, Set.of("Name", "MinValue", "MaxValue", "ScalingType"), Set.of());
         String name = reader.text(node, "Name", path, true);
-        Long min = reader.integer(node, "MinValue", path, true);
-        Long max = reader.integer(node, "MaxValue", path, true);
+        Long min = reader.integerWithin(node, "MinValue", path, true, -MAX_INTEGER_BOUND, MAX_INTEGER_BOUND, INTEGER_BOUND_REASON);
+        Long max = reader.integerWithin(node, "MaxValue", path, true, -MAX_INTEGER_BOUND, MAX_INTEGER_BOUND, INTEGER_BOUND_REASON);
         ScalingType scaling = scaling(node, path);
         if (name == null || min == null || max == null || scaling == null) {
             return null;

@@ -2,6 +2,7 @@ package dev.hpo.engine.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hpo.engine.store.DirectoryStore;
 import dev.hpo.engine.validation.Article;
 
 import java.io.IOException;
@@ -67,9 +68,10 @@ final class WarmStartReader {
             }
             Path directory = ParentLocation.of(name, base, output);
             String fieldPath = itemPath + ".HyperParameterTuningJobName";
-            if (directory == null || !Files.isRegularFile(directory.resolve(TUNING_JOB_FILE))) {
-                reader.problem(fieldPath, "no tuning job '" + name + "' in " + (directory == null ? "the output directory" : directory)
-                        + "; give the name of a tuning job in TrainingJobDefinition.OutputDataConfig.S3OutputPath or the path to its directory");
+            if (!Files.isRegularFile(directory.resolve(TUNING_JOB_FILE))) {
+                List<String> places = ParentLocation.candidates(name, base, output).stream().map(Path::toString).toList();
+                reader.problem(fieldPath, "no tuning job '" + name + "' (looked for " + TUNING_JOB_FILE + " in " + String.join(" and in ", places)
+                        + "); give the name of a tuning job in TrainingJobDefinition.OutputDataConfig.S3OutputPath or the path to its directory");
                 continue;
             }
             if (parents.contains(directory)) {
@@ -98,6 +100,20 @@ final class WarmStartReader {
             return false;
         }
         JsonNode request = parent.path("request");
+        if (!request.isObject()) {
+            reader.problem(path, "the parent's record " + directory.resolve(TUNING_JOB_FILE)
+                    + " lacks its config (the request field), so it cannot be checked against this job");
+            return false;
+        }
+        try {
+            // the tuner loads every trial of the parent before the first job: a damaged one must stop the config here
+            DirectoryStore store = new DirectoryStore(directory);
+            store.tuningJob();
+            store.trainingJobs();
+        } catch (IOException e) {
+            reader.problem(path, "cannot read the parent " + directory + ": " + e.getMessage());
+            return false;
+        }
         int before = reader.problems().size();
         JsonNode parentObjective = request.path("HyperParameterTuningJobConfig").path("HyperParameterTuningJobObjective");
         JsonNode objective = current.path("HyperParameterTuningJobConfig").path("HyperParameterTuningJobObjective");

@@ -3,6 +3,7 @@ package dev.hpo.engine.launch;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hpo.engine.config.Channel;
 import dev.hpo.engine.config.Objective;
+import dev.hpo.engine.config.ScriptModeVariable;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -53,11 +53,11 @@ public final class ScriptModeContract {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("SM_HPS", json.writeValueAsString(hyperParameters));
         for (Map.Entry<String, String> entry : hyperParameters.entrySet()) {
-            environment.put("SM_HP_" + envName(entry.getKey()), entry.getValue());
+            environment.put(ScriptModeVariable.hyperParameter(entry.getKey()), entry.getValue());
         }
         List<String> channelNames = new ArrayList<>();
         for (Channel channel : channels) {
-            environment.put("SM_CHANNEL_" + envName(channel.name()), channel.path().toString());
+            environment.put(ScriptModeVariable.channel(channel.name()), channel.path().toString());
             channelNames.add(channel.name());
         }
         environment.put("SM_CHANNELS", json.writeValueAsString(channelNames));
@@ -70,9 +70,5 @@ public final class ScriptModeContract {
         environment.put("SM_TRAINING_JOB_NAME", trainingJobName);
         environment.putAll(userEnvironment);
         return new LaunchRequest(trainingJobName, command, jobDirectory, environment, jobDirectory.resolve(LOG_FILE));
-    }
-
-    static String envName(String name) {
-        return name.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9_]", "_");
     }
 }

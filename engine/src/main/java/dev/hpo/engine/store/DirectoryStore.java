@@ -153,6 +153,10 @@ public final class DirectoryStore implements Store {
         if (!complete) {
             throw new IOException(file + " is damaged: it lacks the name or the status");
         }
+        // every reader of a training job walks its hyperparameters; a record without them says nothing about the job
+        if (value instanceof TrainingJob j && j.tunedHyperParameters() == null) {
+            throw new IOException(file + " is damaged: it lacks the tuned hyperparameters");
+        }
         return value;
     }
 

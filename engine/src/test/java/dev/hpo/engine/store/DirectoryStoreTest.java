@@ -1,5 +1,7 @@
 package dev.hpo.engine.store;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hpo.engine.model.Counters;
 import dev.hpo.engine.model.ObjectiveStatus;
 import dev.hpo.engine.model.TrainingJob;
@@ -78,5 +80,22 @@ class DirectoryStoreTest {
         Files.writeString(record, "xx");
         IOException e = assertThrows(IOException.class, store::trainingJobs);
         assertTrue(e.getMessage().contains(record.toString()), e.getMessage());
+    }
+
+    @Test
+    void aTrainingJobRecordWithoutItsHyperparametersIsDamaged() throws Exception {
+        DirectoryStore store = new DirectoryStore(directory);
+        store.save(TrainingJob.started("job-a", 0, Map.of("eta", "0.1"), T0));
+        Path record = store.trainingJobDirectory("job-a").resolve(DirectoryStore.TRAINING_JOB_FILE);
+        ObjectNode written = (ObjectNode) new ObjectMapper().readTree(record.toFile());
+        ObjectNode nulled = written.deepCopy().putNull("tunedHyperParameters");
+        ObjectNode missing = written.deepCopy();
+        missing.remove("tunedHyperParameters");
+        for (String damaged : List.of(nulled.toString(), missing.toString())) {
+            assertFalse(damaged.contains("eta"), damaged);
+            Files.writeString(record, damaged);
+            IOException e = assertThrows(IOException.class, store::trainingJobs, damaged);
+            assertEquals(record + " is damaged: it lacks the tuned hyperparameters", e.getMessage());
+        }
     }
 }

@@ -1,5 +1,8 @@
 package dev.hpo.engine.strategy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import dev.hpo.engine.validation.ConfigException;
 import dev.hpo.engine.config.ConfigParser;
 import dev.hpo.engine.validation.ConfigProblem;
@@ -161,6 +164,44 @@ class WarmStartTest {
         List<ConfigProblem> running = assertThrows(ConfigException.class, () -> parse(config("child", "Bayesian", "Minimize", X_AND_Y, "{}",
                 parents("IdenticalDataAndAlgorithm", "parent"), 3))).problems();
         assertTrue(running.get(0).message().contains("InProgress"), running.toString());
+    }
+
+    @Test
+    void aDamagedParentIsRefusedAtParseTimeWithItsFieldPath() throws Exception {
+        String path = "WarmStartConfig.ParentHyperParameterTuningJobs[0].HyperParameterTuningJobName";
+        tune(parse(config("parent", "Random", "Minimize", X_AND_Y, "{}", "", 2)));
+        Path parent = output.resolve("parent").toAbsolutePath().normalize();
+        DirectoryStore store = new DirectoryStore(parent);
+        Path record = store.trainingJobDirectory(store.trainingJobs().get(0).name()).resolve(DirectoryStore.TRAINING_JOB_FILE);
+        String good = Files.readString(record);
+        Files.writeString(record, "{\"name\": ");
+        List<ConfigProblem> damaged = assertThrows(ConfigException.class, () -> parse(config("child", "Bayesian", "Minimize", X_AND_Y, "{}",
+                parents("IdenticalDataAndAlgorithm", "parent"), 3))).problems();
+        assertEquals(1, damaged.size(), damaged.toString());
+        assertEquals(path, damaged.get(0).fieldPath());
+        assertTrue(damaged.get(0).message().startsWith("cannot read the parent " + parent + ": " + record + " is damaged"), damaged.toString());
+        Files.writeString(record, good);
+
+        Path state = parent.resolve(DirectoryStore.TUNING_JOB_FILE);
+        ObjectNode tuningJob = (ObjectNode) new ObjectMapper().readTree(state.toFile());
+        tuningJob.remove("request");
+        Files.writeString(state, tuningJob.toString());
+        List<ConfigProblem> noRequest = assertThrows(ConfigException.class, () -> parse(config("child", "Bayesian", "Minimize", X_AND_Y, "{}",
+                parents("IdenticalDataAndAlgorithm", "parent"), 3))).problems();
+        assertEquals(List.of(new ConfigProblem(path, "the parent's record " + state
+                + " lacks its config (the request field), so it cannot be checked against this job")), noRequest);
+    }
+
+    @Test
+    void aMissingParentIsReportedWithWhereItWasLookedFor() throws Exception {
+        String json = config("child", "Bayesian", "Minimize", X_AND_Y, "{}", parents("TransferLearning", "nobody"), 3)
+                .replace("\"S3OutputPath\": \".\"", "\"S3OutputPath\": \"runs\"");
+        List<ConfigProblem> missing = assertThrows(ConfigException.class, () -> parse(json)).problems();
+        Path root = output.toAbsolutePath().normalize();
+        assertEquals(List.of(new ConfigProblem("WarmStartConfig.ParentHyperParameterTuningJobs[0].HyperParameterTuningJobName",
+                "no tuning job 'nobody' (looked for tuning-job.json in " + root.resolve("runs/nobody") + " and in " + root.resolve("nobody")
+                        + "); give the name of a tuning job in TrainingJobDefinition.OutputDataConfig.S3OutputPath or the path to its directory")),
+                missing);
     }
 
     @Test
