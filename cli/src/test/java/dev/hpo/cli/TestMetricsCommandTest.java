@@ -23,7 +23,8 @@ class TestMetricsCommandTest {
                 {"HyperParameterTuningJobName": "tm",
                  "HyperParameterTuningJobConfig": {"Strategy": "Random",
                    "HyperParameterTuningJobObjective": {"Type": "Minimize", "MetricName": "loss"},
-                   "ResourceLimits": {"MaxNumberOfTrainingJobs": 1, "MaxParallelTrainingJobs": 1}},
+                   "ResourceLimits": {"MaxNumberOfTrainingJobs": 1, "MaxParallelTrainingJobs": 1},
+                   "ParameterRanges": {"ContinuousParameterRanges": [{"Name": "x", "MinValue": "0", "MaxValue": "1"}]}},
                  "TrainingJobDefinition": {"AlgorithmSpecification": {"ContainerEntrypoint": ["sh"],
                    "MetricDefinitions": [{"Name": "loss", "Regex": "loss=([-+]?[0-9]*\\\\.?[0-9]+)", "FinalValue": "%s"},
                                          {"Name": "acc", "Regex": "acc=(\\\\S+)"}]}}}

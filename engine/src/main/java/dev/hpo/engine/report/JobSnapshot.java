@@ -81,11 +81,17 @@ public record JobSnapshot(Path directory, TuningJob tuningJob, List<TrainingJob>
     }
 
     private static TrainingJob trainingJob(Path file, byte[] bytes) throws IOException {
+        TrainingJob job;
         try {
-            return LENIENT.readValue(bytes, TrainingJob.class);
+            job = LENIENT.readValue(bytes, TrainingJob.class);
         } catch (IOException e) {
             throw new IOException(file + " is not a training job record: " + e.getMessage(), e);
         }
+        if (job.tunedHyperParameters() == null) {
+            // lenient about the rest, but every page of the report lists a job's hyperparameters
+            throw new IOException(file + " is damaged: it lacks the tuned hyperparameters");
+        }
+        return job;
     }
 
     private static JsonNode tree(Path file) throws IOException {

@@ -17,7 +17,8 @@ class DependabilityConfigTest {
                 {"HyperParameterTuningJobName": "dep",
                  "HyperParameterTuningJobConfig": {"Strategy": "Random",
                    "HyperParameterTuningJobObjective": {"Type": "Minimize", "MetricName": "loss"},
-                   "ResourceLimits": {"MaxNumberOfTrainingJobs": 4, "MaxParallelTrainingJobs": 1}%s},
+                   "ResourceLimits": {"MaxNumberOfTrainingJobs": 4, "MaxParallelTrainingJobs": 1},
+                   "ParameterRanges": {"ContinuousParameterRanges": [{"Name": "x", "MinValue": "0", "MaxValue": "1"}]}%s},
                  "TrainingJobDefinition": {"AlgorithmSpecification": {"ContainerEntrypoint": ["sh"],
                    "MetricDefinitions": [{"Name": "loss", "Regex": "loss=([0-9.]+)"%s}]}%s}}
                 """.formatted(tuningExtra, metricExtra, definitionExtra);

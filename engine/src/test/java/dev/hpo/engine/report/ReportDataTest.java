@@ -44,6 +44,19 @@ class ReportDataTest {
     }
 
     @Test
+    void aTrainingJobRecordWithoutItsHyperparametersIsNamedAsDamaged() throws Exception {
+        Path job = directory.resolve("job");
+        SyntheticStore.write(job, 3, TuningJobStatus.Completed);
+        DirectoryStore store = new DirectoryStore(job);
+        Path record = store.trainingJobDirectory(store.trainingJobs().get(1).name()).resolve(DirectoryStore.TRAINING_JOB_FILE);
+        ObjectNode damaged = (ObjectNode) Json.mapper().readTree(record.toFile());
+        Files.writeString(record, damaged.putNull("tunedHyperParameters").toString());
+        java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> JobSnapshot.read(job, Instant.now()));
+        assertEquals(record + " is damaged: it lacks the tuned hyperparameters", e.getMessage());
+    }
+
+    @Test
     void aRunningJobWhoseTunerDiedIsMarkedInterruptedAndDoesNotRefresh() throws Exception {
         Path job = directory.resolve("job");
         SyntheticStore.write(job, 10, TuningJobStatus.InProgress);
