@@ -3,6 +3,7 @@ package dev.hpo.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hpo.engine.describe.EarlyStopReason;
+import dev.hpo.engine.describe.MaxResourceEnd;
 import dev.hpo.engine.describe.ProgressSummary;
 import dev.hpo.engine.describe.TuningJobDescription;
 import dev.hpo.engine.describe.WarmStartParents;
@@ -88,7 +89,7 @@ final class DescribeCommand implements Command {
         } else {
             out.println("Best:         " + best.name() + "  " + metric + " = " + best.finalObjective());
             out.println("              " + ProgressSummary.hyperParameters(best.tunedHyperParameters()));
-            EarlyStopReason.of(best, job).ifPresent(reason -> out.println("              " + reason));
+            EarlyStopReason.of(best, job).or(() -> MaxResourceEnd.of(best, job)).ifPresent(reason -> out.println("              " + reason));
         }
         JsonNode overall = description.path("OverallBestTrainingJob");
         if (!overall.isMissingNode()) {

@@ -2,6 +2,7 @@ package dev.hpo.cli;
 
 import dev.hpo.engine.describe.ProgressSummary;
 import dev.hpo.engine.describe.EarlyStopReason;
+import dev.hpo.engine.describe.MaxResourceEnd;
 import dev.hpo.engine.describe.TrainingJobListing;
 import dev.hpo.engine.describe.TrainingJobListing.SortBy;
 import dev.hpo.engine.describe.TrainingJobListing.SortOrder;
@@ -88,7 +89,8 @@ final class ListTrainingJobsCommand implements Command {
             if (job.failureReason() != null) {
                 text.append("  -- ").append(job.failureReason());
             } else {
-                EarlyStopReason.of(job, tuningJob).ifPresent(reason -> text.append("  -- ").append(reason));
+                EarlyStopReason.of(job, tuningJob).or(() -> MaxResourceEnd.of(job, tuningJob))
+                        .ifPresent(reason -> text.append("  -- ").append(reason));
             }
             text.append('\n');
             if (text.length() >= 1 << 16) {

@@ -60,7 +60,7 @@ final class StrategyConfigReader {
             return null;
         }
         noteUnreachableRungs(statics, minimum);
-        return new HyperbandSettings((int) minimum, (int) (long) max);
+        return new HyperbandSettings((int) minimum, (int) (long) max, ownResource(statics));
     }
 
     /**
@@ -96,6 +96,22 @@ final class StrategyConfigReader {
             }
             return;
         }
+    }
+
+    /** The first resource hyperparameter's count, or 0 when there is none or it is not a count (the job's parser reports it). */
+    private static int ownResource(Map<String, String> statics) {
+        for (String name : RESOURCE_HYPERPARAMETERS) {
+            String value = statics.get(name);
+            if (value != null) {
+                try {
+                    long rounds = Long.parseLong(value.trim());
+                    return rounds >= 1 && rounds <= Integer.MAX_VALUE ? (int) rounds : 0;
+                } catch (NumberFormatException notACount) {
+                    return 0;
+                }
+            }
+        }
+        return 0;
     }
 
     private Long inferred(Map<String, String> statics) {

@@ -33,7 +33,10 @@ public final class EarlyStopReason {
         return Optional.of("stopped early at step " + step + " " + by);
     }
 
-    /** Rungs sit at MinResource times powers of 3 (Rungs' reduction factor); a stop elsewhere is MaxResource's. */
+    /**
+     * Rungs sit at MinResource times powers of 3 (Rungs' reduction factor). A stop elsewhere is in a record
+     * written before a job at MaxResource was recorded as Completed ({@link MaxResourceEnd}).
+     */
     private static String hyperbandCause(JsonNode config, int step) {
         long resource = Math.max(1, config.path("StrategyConfig").path("HyperbandStrategyConfig").path("MinResource").asLong(1));
         for (int rung = 1; resource <= step; rung++, resource *= 3) {

@@ -39,6 +39,9 @@ public final class ProgressSummary {
         if (job.wasEarlyStopped()) {
             line.append(" (early stopping)");
         }
+        if (job.wasEndedAtMaxResource()) {
+            line.append(" (MaxResource reached)");
+        }
         if (job.attemptCount() > 1) {
             line.append(" after ").append(job.attemptCount()).append(" attempts");
         }

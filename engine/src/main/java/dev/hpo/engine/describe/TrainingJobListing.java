@@ -58,6 +58,7 @@ public final class TrainingJobListing {
         for (TrainingJob job : selected) {
             ObjectNode summary = TrainingJobSummary.of(job, tuningJob.name(), objective);
             EarlyStopReason.of(job, tuningJob).ifPresent(reason -> summary.put(EarlyStopReason.FIELD, reason));
+            MaxResourceEnd.of(job, tuningJob).ifPresent(reason -> summary.put(MaxResourceEnd.FIELD, reason));
             summaries.add(summary);
         }
         return node;

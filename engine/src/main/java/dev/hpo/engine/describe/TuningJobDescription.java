@@ -95,6 +95,7 @@ public final class TuningJobDescription {
             JsonNode objectiveSpec = tuningConfig == null ? null : tuningConfig.get("HyperParameterTuningJobObjective");
             ObjectNode best = TrainingJobSummary.of(job.bestTrainingJob(), job.name(), objectiveSpec);
             EarlyStopReason.of(job.bestTrainingJob(), job).ifPresent(reason -> best.put(EarlyStopReason.FIELD, reason));
+            MaxResourceEnd.of(job.bestTrainingJob(), job).ifPresent(reason -> best.put(MaxResourceEnd.FIELD, reason));
             node.set("BestTrainingJob", best);
         }
         if (job.failureReason() != null) {

@@ -21,5 +21,11 @@ public interface EarlyStopping {
      */
     Decision check(ObjectiveProgress job, List<ObjectiveProgress> others, ObjectiveType direction);
 
-    enum Decision { CONTINUE, STOP }
+    enum Decision {
+        CONTINUE,
+        /** hopeless: end it now as Stopped, early-stopped */
+        STOP,
+        /** its budget is used up at this step: end it now as Completed */
+        BUDGET_SPENT
+    }
 }

@@ -17,7 +17,8 @@ public final class EarlyStoppings {
     public static Optional<EarlyStopping> forConfig(TuningJobConfig config) {
         if (config.strategy() == StrategyName.Hyperband && config.hyperband() != null) {
             HyperbandSettings settings = config.hyperband();
-            return Optional.of(new HyperbandStopping(new Rungs(settings.minResource(), settings.maxResource(), Rungs.DEFAULT_REDUCTION_FACTOR)));
+            return Optional.of(new HyperbandStopping(new Rungs(settings.minResource(), settings.maxResource(), Rungs.DEFAULT_REDUCTION_FACTOR),
+                    settings.jobsEndByMaxResource()));
         }
         return config.earlyStopping() == EarlyStoppingType.Auto ? Optional.of(new MedianStoppingRule()) : Optional.empty();
     }

@@ -1,5 +1,6 @@
 package dev.hpo.engine.metric;
 
+import java.util.List;
 import java.util.OptionalDouble;
 
 /**
@@ -17,5 +18,19 @@ public enum FinalValue {
             case Max -> series.max().isPresent() ? series.max() : series.last();
             case Min -> series.min().isPresent() ? series.min() : series.last();
         };
+    }
+
+    /** The same rule over a list of values (a prefix of a series, for a job judged at a step). */
+    public OptionalDouble of(List<Double> values) {
+        if (values.isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        OptionalDouble last = OptionalDouble.of(values.get(values.size() - 1));
+        if (this == Last) {
+            return last;
+        }
+        OptionalDouble extreme = values.stream().mapToDouble(Double::doubleValue).filter(Double::isFinite)
+                .reduce(this == Max ? Math::max : Math::min);
+        return extreme.isPresent() ? extreme : last;
     }
 }

@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Bayesian optimisation: a Latin hypercube start, then a Gaussian process (Matern 5/2, one length
@@ -42,6 +44,8 @@ public final class BayesianStrategy implements Strategy {
     private static final int ANCHORS = 5;
     /** Half-width, in the unit cube, of the box around the best configuration searched while jobs run. */
     static final double NEAR_BEST = 0.2;
+    /** Up to this many untried configurations of a finite space are scored one by one when the search found none. */
+    private static final int SCORED_UNTRIED = 10_000;
 
 
     private final SearchSpace space;
@@ -53,6 +57,8 @@ public final class BayesianStrategy implements Strategy {
     private final AcquisitionSearch search;
     private final double[][] design;
     private final int parallel;
+    /** Null when a range is continuous. */
+    private final FiniteSpace finite;
 
     /**
      * @param parents finished training jobs of warm-start parents, already in this job's terms
@@ -79,6 +85,7 @@ public final class BayesianStrategy implements Strategy {
         this.search = new AcquisitionSearch(space);
         this.design = LatinHypercube.design(this.initialPoints, space.dimensions(), seed);
         this.parallel = Math.max(1, parallel);
+        this.finite = FiniteSpace.of(space).orElse(null);
     }
 
     /** SageMaker-like default start: enough points to see every dimension once, never fewer than 5 (capped at 20). */
@@ -88,21 +95,34 @@ public final class BayesianStrategy implements Strategy {
 
     @Override
     public Optional<Map<String, String>> suggest(int index, List<Trial> history) {
+        Set<Map<String, String>> tried = finite == null ? Set.of() : finite.tried(history);
+        if (finite != null && finite.exhausted(tried)) {
+            return Optional.empty();
+        }
+        Map<String, String> values = suggestValues(index, history, tried);
+        if (finite != null && tried.contains(values)) {
+            // running a configuration again would only repeat its result: any untried one teaches more
+            return finite.anyUntried(tried, new SplittableRandom(mix(seed, index) ^ 0x5DEECE66DL));
+        }
+        return Optional.of(values);
+    }
+
+    private Map<String, String> suggestValues(int index, List<Trial> history, Set<Map<String, String>> tried) {
         List<Trial> all = new ArrayList<>(parents);
         all.addAll(history);
         Observations observations = Observations.of(all, encoding, direction);
         if (observations.succeeded() < initialPoints && index < initialPoints) {
-            return Optional.of(space.valuesAt(design[index]));
+            return space.valuesAt(design[index]);
         }
         SplittableRandom random = new SplittableRandom(mix(seed, index));
         if (observations.succeeded() < 2) {
-            return Optional.of(space.valuesAt(randomPoint(random)));
+            return space.valuesAt(randomPoint(random));
         }
         try {
-            return Optional.of(space.valuesAt(modelPoint(observations, random, index % parallel == 0)));
+            return space.valuesAt(modelPoint(observations, random, index % parallel == 0, tried));
         } catch (ArithmeticException e) {
             // a covariance that no jitter repairs must not end the tuning job: this one job samples at random
-            return Optional.of(space.valuesAt(randomPoint(new SplittableRandom(mix(seed, index)))));
+            return space.valuesAt(randomPoint(new SplittableRandom(mix(seed, index))));
         }
     }
 
@@ -114,7 +134,7 @@ public final class BayesianStrategy implements Strategy {
         return point;
     }
 
-    private double[] modelPoint(Observations observations, SplittableRandom random, boolean global) {
+    private double[] modelPoint(Observations observations, SplittableRandom random, boolean global, Set<Map<String, String>> tried) {
         Observations model = observations.capped(MODEL_POINTS);
         Observations fitSet = model.capped(FIT_POINTS);
         // restarts guard against a poor local optimum while points are few; with many, the likelihood is well shaped
@@ -131,7 +151,28 @@ public final class BayesianStrategy implements Strategy {
         }
         Surrogate believer = surrogate;
         double incumbent = best;
-        return search.maximise(unit -> believer.logExpectedImprovement(encoding.encodeUnit(unit), incumbent), anchors, random, region);
+        // on a finite space the configurations already tried or running are ruled out where they are scored
+        ToDoubleFunction<double[]> acquisition = tried.isEmpty()
+                ? unit -> believer.logExpectedImprovement(encoding.encodeUnit(unit), incumbent)
+                : unit -> tried.contains(space.valuesAt(unit)) ? Double.NEGATIVE_INFINITY
+                        : believer.logExpectedImprovement(encoding.encodeUnit(unit), incumbent);
+        double[] point = search.maximise(acquisition, anchors, random, region);
+        if (!tried.isEmpty() && tried.contains(space.valuesAt(point))) {
+            // every point the search scored was taken (a small space, or a small box): score the untried ones
+            List<Map<String, String>> untried = finite.untried(tried);
+            if (untried != null && !untried.isEmpty() && untried.size() <= SCORED_UNTRIED) {
+                double bestScore = Double.NEGATIVE_INFINITY;
+                for (Map<String, String> candidate : untried) {
+                    double[] unit = space.pointOf(candidate);
+                    double score = believer.logExpectedImprovement(encoding.encodeUnit(unit), incumbent);
+                    if (score > bestScore || bestScore == Double.NEGATIVE_INFINITY) {
+                        bestScore = score;
+                        point = unit;
+                    }
+                }
+            }
+        }
+        return point;
     }
 
     static long mix(long seed, int index) {

@@ -64,6 +64,7 @@ final class Observations {
             raw[i] = direction == ObjectiveType.Maximize ? -value : value;
         }
         capOutliers(raw);
+        scaleHuge(raw);
         double mean = 0;
         for (double value : raw) {
             mean += value;
@@ -92,6 +93,23 @@ final class Observations {
             }
         }
         return new Observations(entries, pending);
+    }
+
+    /**
+     * Objectives near Double.MAX_VALUE (1e308) overflow the sums below to infinity, and the GP would learn
+     * nothing. Standardising does not depend on the unit, so such values are divided by the largest
+     * magnitude first; ordinary ones are left exactly as they are.
+     */
+    static void scaleHuge(double[] raw) {
+        double largest = 0;
+        for (double value : raw) {
+            largest = Math.max(largest, Math.abs(value));
+        }
+        if (largest > 1e150) {
+            for (int i = 0; i < raw.length; i++) {
+                raw[i] /= largest;
+            }
+        }
     }
 
     /**

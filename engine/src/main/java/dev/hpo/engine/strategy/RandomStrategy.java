@@ -1,13 +1,7 @@
 package dev.hpo.engine.strategy;
 
-import dev.hpo.engine.space.CategoricalRange;
-import dev.hpo.engine.space.IntegerRange;
-import dev.hpo.engine.space.ParameterRange;
 import dev.hpo.engine.space.SearchSpace;
 
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,18 +21,16 @@ import java.util.SplittableRandom;
 public final class RandomStrategy implements Strategy {
     /** Redraws before listing the untried configurations outright; only a nearly exhausted space needs more. */
     private static final int REDRAWS = 32;
-    /** Beyond this many configurations 32 failed redraws cannot happen in practice, and listing would not pay. */
-    private static final long MAX_LISTED = 1_000_000;
 
     private final SearchSpace space;
     private final long seed;
-    /** Every configuration in a fixed order, or null when a range is continuous. */
-    private final GridStrategy finite;
+    /** Null when a range is continuous. */
+    private final FiniteSpace finite;
 
     public RandomStrategy(SearchSpace space, long seed) {
         this.space = space;
         this.seed = seed;
-        this.finite = isFinite(space) ? new GridStrategy(space) : null;
+        this.finite = FiniteSpace.of(space).orElse(null);
     }
 
     /** @return the number of distinct configurations, or -1 when a range is continuous */
@@ -54,23 +46,14 @@ public final class RandomStrategy implements Strategy {
         if (finite == null) {
             return Optional.of(drawn);
         }
-        Set<Map<String, String>> tried = new HashSet<>();
-        for (Trial trial : history) {
-            tried.add(tuned(trial.hyperParameters()));
-        }
+        Set<Map<String, String>> tried = finite.tried(history);
         for (int attempt = 0; attempt < REDRAWS && tried.contains(drawn); attempt++) {
             drawn = draw(random);
         }
-        if (!tried.contains(drawn) || finite.size() > MAX_LISTED) {
+        if (!tried.contains(drawn) || finite.size() > FiniteSpace.MAX_LISTED) {
             return Optional.of(drawn);
         }
-        List<Map<String, String>> untried = new ArrayList<>();
-        for (int i = 0; i < finite.size(); i++) {
-            Map<String, String> candidate = finite.suggest(i, List.of()).orElseThrow();
-            if (!tried.contains(candidate)) {
-                untried.add(candidate);
-            }
-        }
+        List<Map<String, String>> untried = finite.untried(tried);
         return untried.isEmpty() ? Optional.empty() : Optional.of(untried.get(random.nextInt(untried.size())));
     }
 
@@ -80,20 +63,6 @@ public final class RandomStrategy implements Strategy {
             point[i] = random.nextDouble();
         }
         return space.valuesAt(point);
-    }
-
-    /** Only the ranges' own values: a history entry may carry more (a resumed job's record). */
-    private Map<String, String> tuned(Map<String, String> hyperParameters) {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (ParameterRange range : space.ranges()) {
-            values.put(range.name(), hyperParameters.get(range.name()));
-        }
-        return values;
-    }
-
-    private static boolean isFinite(SearchSpace space) {
-        return !space.ranges().isEmpty()
-                && space.ranges().stream().allMatch(r -> r instanceof CategoricalRange || r instanceof IntegerRange);
     }
 
     private static long mix(long seed, int index) {

@@ -53,8 +53,10 @@ final class EarlyStoppingMonitor {
         List<ObjectiveProgress> others = others(run);
         for (int steps = from + 1; steps <= values.length; steps++) {
             ObjectiveProgress job = ObjectiveProgress.running(run.started.index(), java.util.Arrays.copyOf(values, steps));
-            if (rule.check(job, others, direction) == EarlyStopping.Decision.STOP) {
-                run.stop(RunningTrainingJob.StopCause.EARLY_STOPPED, grace);
+            EarlyStopping.Decision decision = rule.check(job, others, direction);
+            if (decision != EarlyStopping.Decision.CONTINUE) {
+                run.stopAtStep(decision == EarlyStopping.Decision.STOP
+                        ? RunningTrainingJob.StopCause.EARLY_STOPPED : RunningTrainingJob.StopCause.BUDGET_SPENT, steps, grace);
                 checkedSteps.remove(run);
                 return;
             }

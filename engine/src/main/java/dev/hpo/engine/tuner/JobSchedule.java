@@ -81,7 +81,7 @@ final class JobSchedule {
             return "the grid's " + started + " combinations were all tried";
         }
         if (exhausted && started < maxTrainingJobs) {
-            return "the " + strategyName + " strategy tried every combination (" + started + " training jobs)";
+            return "the " + strategyName + " strategy tried every combination (" + started + (started == 1 ? " training job)" : " training jobs)");
         }
         return "MaxNumberOfTrainingJobs (" + maxTrainingJobs + ") reached";
     }

@@ -17,7 +17,11 @@ import java.util.function.Consumer;
  * stderr (quoted in failure reasons), and why the tuner stopped it, if it did.
  */
 final class RunningTrainingJob implements OutputListener {
-    enum StopCause { NONE, MAX_RUNTIME, REQUESTED, EARLY_STOPPED, TUNING_JOB_COMPLETED }
+    enum StopCause {
+        NONE, MAX_RUNTIME, REQUESTED, EARLY_STOPPED, TUNING_JOB_COMPLETED,
+        /** the early-stopping rule's budget for the job (Hyperband's MaxResource) is used up: it is done */
+        BUDGET_SPENT
+    }
 
     final TrainingJob started;
     private final MetricExtractor extractor;
@@ -28,7 +32,8 @@ final class RunningTrainingJob implements OutputListener {
     private Duration pendingGrace;
     private LaunchedJob launched;
     private long objectiveValuesSeen;
-    private volatile boolean earlyStopped;
+    private volatile boolean judged;
+    private int judgedAtStep;
 
     /** @param onObjectiveValue called (on an output thread) each time the objective series gains a value */
     RunningTrainingJob(TrainingJob started, MetricExtractor extractor, String objectiveName,
@@ -46,7 +51,7 @@ final class RunningTrainingJob implements OutputListener {
 
     @Override
     public void onLine(String line, boolean stderr, boolean cut) {
-        if (earlyStopped) {
+        if (judged) {
             // the job was judged at its last step; what it prints while it shuts down is logged, not scored
             return;
         }
@@ -123,17 +128,31 @@ final class RunningTrainingJob implements OutputListener {
 
     /** Stops the process for {@code cause}, unless the tuner already stopped it for another. */
     synchronized boolean stop(StopCause cause, Duration grace) {
+        return stopAtStep(cause, 0, grace);
+    }
+
+    /**
+     * Stops the process because early stopping judged it at objective value {@code step} (1-based):
+     * values it prints after that are not scored.
+     */
+    synchronized boolean stopAtStep(StopCause cause, int step, Duration grace) {
         if (stopCause != StopCause.NONE) {
             return false;
         }
         stopCause = cause;
-        earlyStopped = cause == StopCause.EARLY_STOPPED;
+        judgedAtStep = step;
+        judged = cause == StopCause.EARLY_STOPPED || cause == StopCause.BUDGET_SPENT;
         if (launched != null) {
             launched.stop(grace);
         } else {
             pendingGrace = grace;
         }
         return true;
+    }
+
+    /** The objective value (1-based) at which early stopping ended the job, or 0. */
+    synchronized int judgedAtStep() {
+        return judgedAtStep;
     }
 
     synchronized StopCause stopCause() {

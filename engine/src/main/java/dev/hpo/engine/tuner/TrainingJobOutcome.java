@@ -74,10 +74,35 @@ final class TrainingJobOutcome {
             case TUNING_JOB_COMPLETED -> started.finished(TrainingJobStatus.Stopped, ObjectiveStatus.Failed, null,
                     "stopped because the tuning job met a completion criterion", finals, series, end, exitCode);
             case EARLY_STOPPED -> earlyStopped(started, objectiveName, objectiveSoFar, finals, series, end, exitCode);
+            case BUDGET_SPENT -> budgetSpent(started, objectiveName, objectiveRule, run.judgedAtStep(), finals, series, end, exitCode);
             case NONE -> verdict.succeeded()
                     ? started.finished(TrainingJobStatus.Completed, ObjectiveStatus.Succeeded, verdict.value(), null, finals, series, end, exitCode)
                     : started.finished(TrainingJobStatus.Failed, ObjectiveStatus.Failed, null, verdict.failureReason(), finals, series, end, exitCode);
         };
+    }
+
+    /**
+     * A job ended because it used its whole budget (Hyperband's MaxResource) is done, as if it had ended by
+     * itself there: Completed, its objective the FinalValue rule over the values up to that step (a value
+     * another thread scraped while the stop was being decided does not count).
+     */
+    private static TrainingJob budgetSpent(TrainingJob started, String objectiveName, FinalValue rule, int step,
+                                           Map<String, Double> finals, Map<String, List<Double>> series, Instant end, int exitCode) {
+        List<Double> values = series.getOrDefault(objectiveName, List.of());
+        if (step > 0 && values.size() > step) {
+            values = List.copyOf(values.subList(0, step));
+            series.put(objectiveName, values);
+        }
+        OptionalDouble objective = rule.of(values);
+        if (objective.isPresent() && Double.isFinite(objective.getAsDouble())) {
+            finals.put(objectiveName, objective.getAsDouble());
+            return started.finished(TrainingJobStatus.Completed, ObjectiveStatus.Succeeded, objective.getAsDouble(), null,
+                    finals, series, end, exitCode).markedEndedAtMaxResource();
+        }
+        finals.remove(objectiveName);
+        return started.finished(TrainingJobStatus.Failed, ObjectiveStatus.Failed, null,
+                "ended by Hyperband at MaxResource (step " + values.size() + "); its final value of " + objectiveName
+                        + " is not a finite number", finals, series, end, exitCode).markedEndedAtMaxResource();
     }
 
     /** SageMaker keeps an early-stopped job's last objective value: it still counts for the search. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -59,8 +60,12 @@ class SearchStrategyConfigTest {
     @Test
     void hyperbandTakesMaxResourceFromTheRoundsWhenAbsent() throws Exception {
         TuningJobConfig config = parse(config("Hyperband", "", "{\"num_round\": \"100\"}"));
-        assertEquals(new HyperbandSettings(1, 100), config.hyperband());
-        assertEquals(new HyperbandSettings(1, 30), parse(config("Hyperband", "", "{\"epochs\": \"30\"}")).hyperband());
+        assertEquals(new HyperbandSettings(1, 100, 100), config.hyperband());
+        assertTrue(config.hyperband().jobsEndByMaxResource(), "jobs that run num_round rounds end at MaxResource by themselves");
+        assertEquals(new HyperbandSettings(1, 30, 30), parse(config("Hyperband", "", "{\"epochs\": \"30\"}")).hyperband());
+        HyperbandSettings longer = parse(config("Hyperband",
+                "\"StrategyConfig\": {\"HyperbandStrategyConfig\": {\"MaxResource\": 27}},", "{\"num_round\": \"100\"}")).hyperband();
+        assertFalse(longer.jobsEndByMaxResource(), "jobs of 100 rounds must be ended at MaxResource 27");
     }
 
     @Test

@@ -136,6 +136,33 @@ class BayesianStrategyTest {
                 "job 15, one in three: the whole space, with the running jobs believed as before");
     }
 
+    /** A repeated configuration teaches nothing: on a finite space each is tried once, running ones included. */
+    @Test
+    void onAFiniteSpaceNoConfigurationRunsTwiceAndTheSearchEndsWhenAllWereTried() {
+        SearchSpace space = new SearchSpace(List.of(new IntegerRange("a", 0, 3, ScalingType.Auto),
+                new IntegerRange("b", 0, 1, ScalingType.Auto)));
+        ToDoubleFunction<Map<String, String>> f = hp -> Math.abs(Integer.parseInt(hp.get("a")) - 2) + Integer.parseInt(hp.get("b"));
+        BayesianStrategy strategy = new BayesianStrategy(space, ObjectiveType.Minimize, 7, List.of(), 4, 4);
+        List<Trial> history = new ArrayList<>();
+        for (int index = 0; index < 8; index++) {
+            // four at a time: each suggestion sees up to three running jobs
+            Map<String, String> next = strategy.suggest(index, history).orElseThrow(() -> new AssertionError("ended early"));
+            history.add(Trial.pending(index, next));
+            if (index % 4 == 3) {
+                history.replaceAll(t -> t.outcome() == Trial.Outcome.PENDING
+                        ? new Trial(t.index(), t.hyperParameters(), Trial.Outcome.SUCCEEDED, OptionalDouble.of(f.applyAsDouble(t.hyperParameters())))
+                        : t);
+            }
+        }
+        assertEquals(8, history.stream().map(Trial::hyperParameters).distinct().count(), history.toString());
+        assertTrue(strategy.suggest(8, history).isEmpty(), "all 8 configurations were tried");
+
+        SearchSpace single = new SearchSpace(List.of(new IntegerRange("x", 3, 3, ScalingType.Auto)));
+        BayesianStrategy one = new BayesianStrategy(single, ObjectiveType.Minimize, 1, List.of(), 5);
+        Map<String, String> only = one.suggest(0, List.of()).orElseThrow();
+        assertTrue(one.suggest(1, List.of(new Trial(0, only, Trial.Outcome.SUCCEEDED, OptionalDouble.of(1)))).isEmpty());
+    }
+
     @Test
     void failedJobsSteerTheSearchAwayFromWhereTheyFailed() {
         // jobs with x1 > 5 crash; the minimum at (9.42, 2.475) lies in that region, the other two do not

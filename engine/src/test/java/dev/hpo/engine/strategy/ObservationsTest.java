@@ -44,6 +44,14 @@ class ObservationsTest {
     }
 
     @Test
+    void objectivesNearTheLargestDoubleStandardiseAsOrdinaryOnesDo() {
+        Observations huge = Observations.of(List.of(done(0, 0.1, -1e308), done(1, 0.5, 0), done(2, 0.9, 1e308)),
+                new FeatureEncoding(SPACE), ObjectiveType.Minimize);
+        assertArrayEquals(new double[] {-1, 0, 1}, huge.targets(), 1e-12);
+        assertEquals(-1, huge.bestTarget(), 1e-12);
+    }
+
+    @Test
     void disastrousValuesAreSqueezedTowardsTheFenceInOrder() {
         double[] raw = {1.0, 1.1, 1.2, 1.3, 1.4, 1.5, 1.6, 1.7, 1.8, 1.9, 50, 500};
         Observations.capOutliers(raw);

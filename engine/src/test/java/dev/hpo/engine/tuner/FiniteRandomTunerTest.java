@@ -12,14 +12,18 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Random search over 4 configurations with room for 10 jobs: each configuration once, then the end. */
+/** Random and Bayesian search over 4 configurations with room for 10 jobs: each configuration once, then the end. */
 class FiniteRandomTunerTest {
     @TempDir
     Path work;
 
     private static SimulatedTuning random() {
+        return finite("Random");
+    }
+
+    private static SimulatedTuning finite(String strategy) {
         return new SimulatedTuning(List.of("0.4", "0.3", "0.2", "0.1")).tuning(t -> {
-            t.put("Strategy", "Random");
+            t.put("Strategy", strategy);
             t.put("RandomSeed", 3);
             ((ObjectNode) t.get("ResourceLimits")).put("MaxNumberOfTrainingJobs", 10).put("MaxParallelTrainingJobs", 2);
         });
@@ -35,6 +39,15 @@ class FiniteRandomTunerTest {
         TuningJob result = random().tuner(work, launcher).run();
         assertEquals(4, launcher.launched(), "no configuration runs twice");
         assertEquals("the Random strategy tried every combination (4 training jobs)", result.completionReason());
+        assertEquals(0.1, result.bestTrainingJob().finalObjective());
+    }
+
+    @Test
+    void bayesianSearchAlsoTriesEachConfigurationOnceAndEnds() throws Exception {
+        SimulatedLauncher launcher = SimulatedLauncher.inline(hp -> SimulatedTuning.losses(Double.parseDouble(hp.get("case"))));
+        TuningJob result = finite("Bayesian").tuner(work, launcher).run();
+        assertEquals(4, launcher.launched(), "no configuration runs twice, though two run at a time");
+        assertEquals("the Bayesian strategy tried every combination (4 training jobs)", result.completionReason());
         assertEquals(0.1, result.bestTrainingJob().finalObjective());
     }
 }

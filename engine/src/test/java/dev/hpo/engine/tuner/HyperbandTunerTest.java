@@ -57,6 +57,9 @@ class HyperbandTunerTest {
                 assertTrue(Set.of(1, 3).contains(steps), job.name() + " stopped after " + steps + " rounds, not at a rung");
             } else {
                 assertEquals(ROUNDS, steps, job.name());
+                // MaxResource is the whole budget: a job that reaches it is done, not stopped
+                assertEquals(TrainingJobStatus.Completed, job.status(), job.name());
+                assertEquals(job.series().get("loss").get(ROUNDS - 1), job.finalObjective(), job.name());
             }
         }
         assertTrue(jobs.stream().anyMatch(TrainingJob::wasEarlyStopped));

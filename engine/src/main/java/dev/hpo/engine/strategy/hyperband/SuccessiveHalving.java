@@ -8,12 +8,13 @@ import dev.hpo.engine.config.ObjectiveType;
  * resource, and the job goes on only if it is in the top 1/factor of them (the first jobs at a rung,
  * too few for a top third, go on while they are the best). Nobody waits for a rung to fill up, so a
  * free slot is never idle, and a job is judged only against jobs that reached the same resource.
+ * A job that reaches MaxResource has used its whole budget: it is done, not beaten.
  * A pure function of the values it is given: the same logs give the same decisions.
  */
 public final class SuccessiveHalving {
 
     /** What happens to the job that just reported. */
-    public enum Decision { CONTINUE, STOP_AT_RUNG, STOP_AT_MAX_RESOURCE }
+    public enum Decision { CONTINUE, STOP_AT_RUNG, DONE_AT_MAX_RESOURCE }
 
     private final Rungs rungs;
 
@@ -31,9 +32,8 @@ public final class SuccessiveHalving {
      * @param peers the value at this same step of every other job that got this far
      */
     public Decision decide(int step, double value, double[] peers, ObjectiveType direction) {
-        // a job that goes past MaxResource is stopped; at MaxResource itself it is left to finish (and write its model)
-        if (step > rungs.maxResource()) {
-            return Decision.STOP_AT_MAX_RESOURCE;
+        if (step >= rungs.maxResource()) {
+            return Decision.DONE_AT_MAX_RESOURCE;
         }
         if (rungs.rungAt(step) < 0 || !Double.isFinite(value)) {
             return Decision.CONTINUE;

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static dev.hpo.engine.strategy.hyperband.SuccessiveHalving.Decision.CONTINUE;
-import static dev.hpo.engine.strategy.hyperband.SuccessiveHalving.Decision.STOP_AT_MAX_RESOURCE;
+import static dev.hpo.engine.strategy.hyperband.SuccessiveHalving.Decision.DONE_AT_MAX_RESOURCE;
 import static dev.hpo.engine.strategy.hyperband.SuccessiveHalving.Decision.STOP_AT_RUNG;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -40,8 +40,10 @@ class SuccessiveHalvingTest {
         assertEquals(STOP_AT_RUNG, halving.decide(1, 0.62, new double[] {0.50, 0.40, 0.60, 0.55, 0.70, 0.65}, max));
         // between rungs nothing is decided
         assertEquals(CONTINUE, halving.decide(2, 0.10, new double[] {0.9, 0.9}, max));
-        assertEquals(CONTINUE, halving.decide(100, 0.9, new double[] {}, max), "at MaxResource the job may finish");
-        assertEquals(STOP_AT_MAX_RESOURCE, halving.decide(101, 0.9, new double[] {}, max));
+        assertEquals(CONTINUE, halving.decide(99, 0.1, new double[] {0.9, 0.9}, max));
+        // at MaxResource the job has used its budget, however it ranks
+        assertEquals(DONE_AT_MAX_RESOURCE, halving.decide(100, 0.1, new double[] {0.9, 0.9}, max));
+        assertEquals(DONE_AT_MAX_RESOURCE, halving.decide(101, 0.9, new double[] {}, max));
     }
 
     @Test
