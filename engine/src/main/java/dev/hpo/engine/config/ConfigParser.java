@@ -271,9 +271,9 @@ public final class ConfigParser {
         } else {
             jobs = reader.integerAtLeast(node, "MaxNumberOfTrainingJobs", path, true, 1);
             long combinations = finiteSize(ranges);
-            if (strategy == StrategyName.Random && jobs != null && combinations > 0 && combinations < jobs) {
+            if ((strategy == StrategyName.Random || strategy == StrategyName.Bayesian) && jobs != null && combinations > 0 && combinations < jobs) {
                 reader.note(path + ".MaxNumberOfTrainingJobs (" + jobs + ") is more than the " + combinations
-                        + " combinations of the categorical and integer ranges; Random search tries each once and then ends");
+                        + " combinations of the categorical and integer ranges; " + strategy + " search tries each once and then ends");
             }
         }
         if (parallel == null || jobs == null) {

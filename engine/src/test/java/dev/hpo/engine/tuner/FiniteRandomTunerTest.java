@@ -44,6 +44,10 @@ class FiniteRandomTunerTest {
 
     @Test
     void bayesianSearchAlsoTriesEachConfigurationOnceAndEnds() throws Exception {
+        TuningJobConfig config = finite("Bayesian").config(work);
+        assertEquals(1, config.notes().size(), config.notes().toString());
+        assertTrue(config.notes().get(0).contains("Bayesian search tries each once"), config.notes().get(0));
+
         SimulatedLauncher launcher = SimulatedLauncher.inline(hp -> SimulatedTuning.losses(Double.parseDouble(hp.get("case"))));
         TuningJob result = finite("Bayesian").tuner(work, launcher).run();
         assertEquals(4, launcher.launched(), "no configuration runs twice, though two run at a time");
