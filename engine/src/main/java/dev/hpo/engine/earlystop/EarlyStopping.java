@@ -21,6 +21,15 @@ public interface EarlyStopping {
      */
     Decision check(ObjectiveProgress job, List<ObjectiveProgress> others, ObjectiveType direction);
 
+    /**
+     * How many of a job's first values count when {@link Decision#BUDGET_SPENT} ends it at {@code step}:
+     * a rule may decide one step late (to let a job end by itself at its budget), and the values past
+     * the budget must still not count.
+     */
+    default int budgetedSteps(int step) {
+        return step;
+    }
+
     enum Decision {
         CONTINUE,
         /** hopeless: end it now as Stopped, early-stopped */

@@ -28,6 +28,11 @@ public final class HyperbandStopping implements EarlyStopping {
     }
 
     @Override
+    public int budgetedSteps(int step) {
+        return Math.min(step, halving.rungs().maxResource());
+    }
+
+    @Override
     public Decision check(ObjectiveProgress job, List<ObjectiveProgress> others, ObjectiveType direction) {
         int step = job.steps();
         if (step == 0) {

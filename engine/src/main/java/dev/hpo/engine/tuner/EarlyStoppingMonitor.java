@@ -55,8 +55,11 @@ final class EarlyStoppingMonitor {
             ObjectiveProgress job = ObjectiveProgress.running(run.started.index(), java.util.Arrays.copyOf(values, steps));
             EarlyStopping.Decision decision = rule.check(job, others, direction);
             if (decision != EarlyStopping.Decision.CONTINUE) {
-                run.stopAtStep(decision == EarlyStopping.Decision.STOP
-                        ? RunningTrainingJob.StopCause.EARLY_STOPPED : RunningTrainingJob.StopCause.BUDGET_SPENT, steps, grace);
+                if (decision == EarlyStopping.Decision.STOP) {
+                    run.stopAtStep(RunningTrainingJob.StopCause.EARLY_STOPPED, steps, grace);
+                } else {
+                    run.stopAtStep(RunningTrainingJob.StopCause.BUDGET_SPENT, rule.budgetedSteps(steps), grace);
+                }
                 checkedSteps.remove(run);
                 return;
             }

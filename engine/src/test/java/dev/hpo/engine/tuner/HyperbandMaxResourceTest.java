@@ -72,6 +72,17 @@ class HyperbandMaxResourceTest {
         assertFalse(job.wasEarlyStopped());
     }
 
+    /** Declared rounds at MaxResource, but the job prints more: it is ended one value late, and that value does not count. */
+    @Test
+    void aJobThatPrintsPastItsOwnRoundsIsScoredAtMaxResourceToo() throws Exception {
+        run(3, tuning -> { }, new SimulatedLauncher(hp -> SimulatedTuning.losses(EIGHT_LOSSES)), "Last", "3");
+        TrainingJob job = new DirectoryStore(work).trainingJobs().get(0);
+        assertEquals(List.of(0.9, 0.5, 0.4), job.series().get("loss"));
+        assertEquals(0.4, job.finalObjective());
+        assertEquals(TrainingJobStatus.Completed, job.status());
+        assertTrue(job.wasEndedAtMaxResource());
+    }
+
     @Test
     void onlyRungStopsAreStoppedAndEveryJobThatReachesMaxResourceIsCompleted() throws Exception {
         // a higher q gives a lower loss at every step; nine values each, MaxResource 9
