@@ -26,10 +26,15 @@ public final class GridStrategy implements Strategy {
         this.space = space;
     }
 
+    /** The number of combinations; Long.MAX_VALUE stands for any count beyond it (a product of large ranges overflows). */
     public long size() {
         long size = 1;
         for (ParameterRange range : space.ranges()) {
-            size *= count(range);
+            long count = count(range);
+            if (count <= 0 || size > Long.MAX_VALUE / count) {
+                return Long.MAX_VALUE;
+            }
+            size *= count;
         }
         return size;
     }

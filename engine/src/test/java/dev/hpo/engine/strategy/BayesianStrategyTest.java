@@ -163,6 +163,19 @@ class BayesianStrategyTest {
         assertTrue(one.suggest(1, List.of(new Trial(0, only, Trial.Outcome.SUCCEEDED, OptionalDouble.of(1)))).isEmpty());
     }
 
+    /** 2^53 x 2^53 combinations overflow a long: the space is then "more than any count", not used up. */
+    @Test
+    void aFiniteSpaceTooLargeToCountStillGetsSuggestions() {
+        long big = 9_007_199_254_740_992L;
+        SearchSpace space = new SearchSpace(List.of(new IntegerRange("a", 1, big, ScalingType.Auto),
+                new IntegerRange("b", 1, big, ScalingType.Auto)));
+        assertEquals(Long.MAX_VALUE, new GridStrategy(space).size());
+        BayesianStrategy strategy = new BayesianStrategy(space, ObjectiveType.Minimize, 3, List.of(), 4, 3);
+        List<Trial> history = run(strategy, hp -> Math.abs(Double.parseDouble(hp.get("a")) / big - 0.3), 8);
+        assertEquals(8, history.size());
+        assertTrue(strategy.suggest(8, history).isPresent());
+    }
+
     @Test
     void failedJobsSteerTheSearchAwayFromWhereTheyFailed() {
         // jobs with x1 > 5 crash; the minimum at (9.42, 2.475) lies in that region, the other two do not
