@@ -131,7 +131,8 @@ final class TuneCommand implements Command {
         boolean live = System.console() != null && System.getenv("CI") == null;
         ProgressDisplay display = new ProgressDisplay(out, live, config.limits().maxTrainingJobs(), config.objective().metricName(), clock);
         out.println("Tuning job " + config.name() + ": " + config.strategy() + " search, " + config.limits().maxTrainingJobs()
-                + " training jobs, " + config.limits().maxParallelTrainingJobs() + " in parallel, objective "
+                + (config.limits().maxTrainingJobs() == 1 ? " training job, " : " training jobs, ")
+                + config.limits().maxParallelTrainingJobs() + " in parallel, objective "
                 + config.objective().type() + " " + config.objective().metricName());
         if (config.warmStart() != null) {
             out.println("Warm start (" + config.warmStart().type() + ") from " + config.warmStart().parents().size()

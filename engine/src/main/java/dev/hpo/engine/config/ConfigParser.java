@@ -357,6 +357,12 @@ public final class ConfigParser {
         Map<String, String> byVariable = new LinkedHashMap<>();
         for (Map.Entry<String, String> entry : paths.entrySet()) {
             String variable = ScriptModeVariable.hyperParameter(entry.getKey());
+            if (variable.equals(ScriptModeVariable.hyperParameter(Objective.HYPERPARAMETER))) {
+                // SageMaker passes the objective's name to every job under this name; a tuned value would be overwritten
+                reader.problem(entry.getValue(), "'" + entry.getKey() + "' becomes " + variable + ", which is reserved for "
+                        + Objective.HYPERPARAMETER + " (the objective metric's name); rename it");
+                continue;
+            }
             String earlier = byVariable.putIfAbsent(variable, entry.getKey());
             if (earlier != null) {
                 reader.problem(entry.getValue(), "hyperparameters '" + earlier + "' and '" + entry.getKey()

@@ -74,6 +74,11 @@ final class WarmStartReader {
                         + "); give the name of a tuning job in TrainingJobDefinition.OutputDataConfig.S3OutputPath or the path to its directory");
                 continue;
             }
+            if (directory.getFileName() != null && directory.getFileName().toString().equals(root.path("HyperParameterTuningJobName").asText())) {
+                // a tuning job name is unique, as in SageMaker; with --replace the child would also delete what it learns from
+                reader.problem(fieldPath, "names " + directory + ", a tuning job of this job's own name; a tuning job cannot be its own parent");
+                continue;
+            }
             if (parents.contains(directory)) {
                 reader.problem(fieldPath, "names the parent " + directory + " twice");
                 continue;

@@ -152,4 +152,12 @@ class RangeLimitsConfigTest {
         assertOnly(withStatic, "TrainingJobDefinition.StaticHyperParameters.epochs",
                 "hyperparameters 'Epochs' and 'epochs' both become the environment variable SM_HP_EPOCHS; rename one of them");
     }
+
+    @Test
+    void aNameThatBecomesTheObjectivesReservedVariableIsRefused() throws Exception {
+        ConfigException reserved = refused("Bayesian", r -> range(r, "Continuous").put("Name", "-tuning-objective-metric"));
+        assertOnly(reserved, RANGES + ".ContinuousParameterRanges[0].Name",
+                "'-tuning-objective-metric' becomes SM_HP__TUNING_OBJECTIVE_METRIC, which is reserved for _tuning_objective_metric"
+                        + " (the objective metric's name); rename it");
+    }
 }

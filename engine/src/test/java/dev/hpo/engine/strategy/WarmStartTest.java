@@ -164,6 +164,12 @@ class WarmStartTest {
         List<ConfigProblem> running = assertThrows(ConfigException.class, () -> parse(config("child", "Bayesian", "Minimize", X_AND_Y, "{}",
                 parents("IdenticalDataAndAlgorithm", "parent"), 3))).problems();
         assertTrue(running.get(0).message().contains("InProgress"), running.toString());
+
+        tune(parse(config("again", "Random", "Minimize", X_AND_Y, "{}", "", 2)));
+        List<ConfigProblem> itself = assertThrows(ConfigException.class, () -> parse(config("again", "Bayesian", "Minimize", X_AND_Y, "{}",
+                parents("IdenticalDataAndAlgorithm", "again"), 3))).problems();
+        assertEquals("WarmStartConfig.ParentHyperParameterTuningJobs[0].HyperParameterTuningJobName", itself.get(0).fieldPath());
+        assertTrue(itself.get(0).message().contains("cannot be its own parent"), itself.toString());
     }
 
     @Test
