@@ -1,6 +1,7 @@
 package dev.hpo.engine.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hpo.engine.model.TrainingJob;
 import dev.hpo.engine.model.TuningJob;
@@ -13,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -74,23 +74,43 @@ public final class DirectoryStore implements Store {
     /**
      * The parents are looked up by name in the output directory of the config (or given as paths), which
      * need not be where this job's directory ends up (`tune --output`): describe and the result file read
-     * their locations from here instead of guessing them again.
+     * their locations from here instead of guessing them again. Each is kept relative to this job's
+     * directory where it can be, so a folder holding both can be moved or copied.
      */
     @Override
     public void saveWarmStartParents(List<Path> parentDirectories) throws IOException {
         Files.createDirectories(directory);
-        List<String> paths = parentDirectories.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList();
+        Path self = directory.toAbsolutePath().normalize();
+        List<String> paths = new ArrayList<>();
+        for (Path parent : parentDirectories) {
+            Path absolute = parent.toAbsolutePath().normalize();
+            paths.add(Objects.equals(absolute.getRoot(), self.getRoot()) ? self.relativize(absolute).toString() : absolute.toString());
+        }
         AtomicFile.write(directory.resolve(WARM_START_PARENTS_FILE), json.writeValueAsBytes(paths), writer);
     }
 
+    /** Entries that are not paths, or that name this job itself, are left out (a hand-edited or damaged file). */
     @Override
     public List<Path> warmStartParents() throws IOException {
+        JsonNode paths;
         try {
-            String[] paths = json.readValue(Files.readAllBytes(directory.resolve(WARM_START_PARENTS_FILE)), String[].class);
-            return Arrays.stream(paths).map(Path::of).toList();
+            paths = json.readTree(Files.readAllBytes(directory.resolve(WARM_START_PARENTS_FILE)));
         } catch (NoSuchFileException e) {
             return List.of();
         }
+        Path self = directory.toAbsolutePath().normalize();
+        List<Path> parents = new ArrayList<>();
+        if (paths != null && paths.isArray()) {
+            for (JsonNode entry : paths) {
+                if (entry.isTextual() && !entry.asText().isBlank()) {
+                    Path parent = self.resolve(entry.asText()).normalize();
+                    if (!parent.equals(self)) {
+                        parents.add(parent);
+                    }
+                }
+            }
+        }
+        return parents;
     }
 
     @Override

@@ -98,4 +98,18 @@ class DirectoryStoreTest {
             assertEquals(record + " is damaged: it lacks the tuned hyperparameters", e.getMessage());
         }
     }
+
+    @Test
+    void warmStartParentsFollowAFolderThatHoldsBothAndSkipWhatIsNoPath() throws Exception {
+        Path before = directory.resolve("before");
+        Files.createDirectories(before.resolve("parent"));
+        new DirectoryStore(before.resolve("child")).saveWarmStartParents(List.of(before.resolve("parent")));
+        Path after = directory.resolve("after");
+        Files.move(before, after);
+        assertEquals(List.of(after.resolve("parent").toAbsolutePath().normalize()), new DirectoryStore(after.resolve("child")).warmStartParents());
+
+        Files.writeString(after.resolve("child").resolve(DirectoryStore.WARM_START_PARENTS_FILE), "[\"\", 1, \".\", \"../parent\"]");
+        assertEquals(List.of(after.resolve("parent").toAbsolutePath().normalize()), new DirectoryStore(after.resolve("child")).warmStartParents(),
+                "blank, non-text and the job itself are not parents");
+    }
 }
