@@ -1,6 +1,7 @@
 package dev.hpo.engine.describe;
 
 import dev.hpo.engine.model.TrainingJob;
+import dev.hpo.engine.model.TrainingJobStatus;
 import dev.hpo.engine.model.TuningJob;
 
 import java.util.List;
@@ -18,7 +19,8 @@ public final class MaxResourceEnd {
     }
 
     public static Optional<String> of(TrainingJob job, TuningJob tuningJob) {
-        if (!job.wasEndedAtMaxResource()) {
+        // a job ended there whose value was not a number failed: its FailureReason already says why
+        if (!job.wasEndedAtMaxResource() || job.status() != TrainingJobStatus.Completed) {
             return Optional.empty();
         }
         String metric = tuningJob.request() == null ? "" : tuningJob.request().path("HyperParameterTuningJobConfig")
