@@ -8,6 +8,7 @@ import dev.hpo.engine.metric.MetricDefinition;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -113,6 +114,7 @@ final class TrainingDefinitionReader {
         List<JsonNode> items = reader.array(definition, "InputDataConfig", PATH);
         List<Channel> channels = new ArrayList<>();
         Set<String> names = new HashSet<>();
+        Map<String, String> byVariable = new HashMap<>();
         for (int i = 0; i < items.size(); i++) {
             String path = PATH + ".InputDataConfig[" + i + "]";
             JsonNode item = items.get(i);
@@ -131,6 +133,13 @@ final class TrainingDefinitionReader {
             }
             if (!names.add(name)) {
                 reader.problem(path + ".ChannelName", "channel '" + name + "' is declared twice");
+                continue;
+            }
+            // the job would see one SM_CHANNEL_ variable for both, pointing at only one of the two
+            String earlier = byVariable.putIfAbsent(ScriptModeVariable.channel(name), name);
+            if (earlier != null) {
+                reader.problem(path + ".ChannelName", "channels '" + earlier + "' and '" + name + "' both become the environment variable "
+                        + ScriptModeVariable.channel(name) + "; rename one of them");
                 continue;
             }
             channels.add(new Channel(name, LocalPaths.resolve(base, location), contentType));

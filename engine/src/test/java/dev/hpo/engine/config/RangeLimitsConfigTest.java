@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -159,5 +160,18 @@ class RangeLimitsConfigTest {
         assertOnly(reserved, RANGES + ".ContinuousParameterRanges[0].Name",
                 "'-tuning-objective-metric' becomes SM_HP__TUNING_OBJECTIVE_METRIC, which is reserved for _tuning_objective_metric"
                         + " (the objective metric's name); rename it");
+    }
+
+    @Test
+    void twoChannelsForOneEnvironmentVariableAreRefused() throws Exception {
+        Files.writeString(base.resolve("a.csv"), "1,2\n");
+        ConfigException e = refused("Random", r -> {
+            var channels = ((ObjectNode) r.get("TrainingJobDefinition")).putArray("InputDataConfig");
+            for (String name : new String[] {"train-set", "train_set"}) {
+                channels.addObject().put("ChannelName", name).putObject("DataSource").putObject("S3DataSource").put("S3Uri", "a.csv");
+            }
+        });
+        assertOnly(e, "TrainingJobDefinition.InputDataConfig[1].ChannelName",
+                "channels 'train-set' and 'train_set' both become the environment variable SM_CHANNEL_TRAIN_SET; rename one of them");
     }
 }
