@@ -3,6 +3,7 @@ package dev.hpo.engine.space;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 
 /** The tuned hyperparameters of a tuning job, in the order the config declares them. */
 public record SearchSpace(List<ParameterRange> ranges) {
@@ -22,6 +23,15 @@ public record SearchSpace(List<ParameterRange> ranges) {
             values.put(ranges.get(i).name(), ranges.get(i).valueAt(point[i]));
         }
         return values;
+    }
+
+    /** A uniform point of the unit cube: one draw per range, in the ranges' order. */
+    public double[] randomPoint(SplittableRandom random) {
+        double[] point = new double[ranges.size()];
+        for (int i = 0; i < point.length; i++) {
+            point[i] = random.nextDouble();
+        }
+        return point;
     }
 
     /** The point of the unit cube that a set of tuned hyperparameters sits at. */

@@ -29,8 +29,8 @@ import java.util.function.ToDoubleFunction;
  *     trustworthy; far from them a slot would be spent on exploration that the running jobs may
  *     make moot. Measured in docs/benchmarks.md: at 30 evaluations this halved the gap between
  *     3 parallel slots and a sequential run on the mixed space and narrowed it on Hartmann6.</li>
- * <li>Failed jobs and jobs without an objective count as the worst value seen, which steers the
- *     search away from them without a value that would distort the GP's scale.</li>
+ * <li>Failed jobs and jobs without an objective count one standard deviation worse than the worst
+ *     value seen, which steers the search away from them without a value that would distort the GP's scale.</li>
  * <li>The suggestion depends only on the seed, the job index and the history, so a sequential run
  *     with the same RandomSeed repeats itself.</li>
  * <li>Past {@value #MODEL_POINTS} observations the GP keeps the best half and an even spread of the
@@ -46,7 +46,6 @@ public final class BayesianStrategy implements Strategy {
     static final double NEAR_BEST = 0.2;
     /** Up to this many untried configurations of a finite space are scored one by one when the search found none. */
     private static final int SCORED_UNTRIED = 10_000;
-
 
     private final SearchSpace space;
     private final ObjectiveType direction;
@@ -100,11 +99,8 @@ public final class BayesianStrategy implements Strategy {
             return Optional.empty();
         }
         Map<String, String> values = suggestValues(index, history, tried);
-        if (finite != null && tried.contains(values)) {
-            // running a configuration again would only repeat its result: any untried one teaches more
-            return finite.anyUntried(tried, new SplittableRandom(mix(seed, index) ^ 0x5DEECE66DL));
-        }
-        return Optional.of(values);
+        // running a configuration again would only repeat its result: any untried one teaches more
+        return finite == null ? Optional.of(values) : finite.untriedFrom(values, tried, new SplittableRandom(mix(seed, index) ^ 0x5DEECE66DL));
     }
 
     private Map<String, String> suggestValues(int index, List<Trial> history, Set<Map<String, String>> tried) {
@@ -116,22 +112,14 @@ public final class BayesianStrategy implements Strategy {
         }
         SplittableRandom random = new SplittableRandom(mix(seed, index));
         if (observations.succeeded() < 2) {
-            return space.valuesAt(randomPoint(random));
+            return space.valuesAt(space.randomPoint(random));
         }
         try {
             return space.valuesAt(modelPoint(observations, random, index % parallel == 0, tried));
         } catch (ArithmeticException e) {
             // a covariance that no jitter repairs must not end the tuning job: this one job samples at random
-            return space.valuesAt(randomPoint(new SplittableRandom(mix(seed, index))));
+            return space.valuesAt(space.randomPoint(new SplittableRandom(mix(seed, index))));
         }
-    }
-
-    private double[] randomPoint(SplittableRandom random) {
-        double[] point = new double[space.dimensions()];
-        for (int i = 0; i < point.length; i++) {
-            point[i] = random.nextDouble();
-        }
-        return point;
     }
 
     private double[] modelPoint(Observations observations, SplittableRandom random, boolean global, Set<Map<String, String>> tried) {
@@ -152,20 +140,20 @@ public final class BayesianStrategy implements Strategy {
         Surrogate believer = surrogate;
         double incumbent = best;
         // on a finite space the configurations already tried or running are ruled out where they are scored
-        ToDoubleFunction<double[]> acquisition = tried.isEmpty()
-                ? unit -> believer.logExpectedImprovement(encoding.encodeUnit(unit), incumbent)
-                : unit -> tried.contains(space.valuesAt(unit)) ? Double.NEGATIVE_INFINITY
-                        : believer.logExpectedImprovement(encoding.encodeUnit(unit), incumbent);
+        ToDoubleFunction<double[]> improvement = unit -> believer.logExpectedImprovement(encoding.encodeUnit(unit), incumbent);
+        ToDoubleFunction<double[]> acquisition = tried.isEmpty() ? improvement
+                : unit -> tried.contains(space.valuesAt(unit)) ? Double.NEGATIVE_INFINITY : improvement.applyAsDouble(unit);
         double[] point = search.maximise(acquisition, anchors, random, region);
         if (!tried.isEmpty() && tried.contains(space.valuesAt(point))) {
             // every point the search scored was taken (a small space, or a small box): score the untried ones
             List<Map<String, String>> untried = finite.untried(tried);
             if (untried != null && !untried.isEmpty() && untried.size() <= SCORED_UNTRIED) {
-                double bestScore = Double.NEGATIVE_INFINITY;
-                for (Map<String, String> candidate : untried) {
+                point = space.pointOf(untried.get(0));
+                double bestScore = improvement.applyAsDouble(point);
+                for (Map<String, String> candidate : untried.subList(1, untried.size())) {
                     double[] unit = space.pointOf(candidate);
-                    double score = believer.logExpectedImprovement(encoding.encodeUnit(unit), incumbent);
-                    if (score > bestScore || bestScore == Double.NEGATIVE_INFINITY) {
+                    double score = improvement.applyAsDouble(unit);
+                    if (score > bestScore) {
                         bestScore = score;
                         point = unit;
                     }

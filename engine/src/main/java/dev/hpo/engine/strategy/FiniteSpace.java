@@ -20,8 +20,10 @@ import java.util.SplittableRandom;
  * already tried (or are running) and which remain.
  */
 final class FiniteSpace {
-    /** Beyond this many configurations listing the untried ones would not pay; a redraw finds one. */
+    /** Beyond this many configurations 32 failed redraws cannot happen in practice, and listing would not pay. */
     static final long MAX_LISTED = 1_000_000;
+    /** Redraws before listing the untried configurations outright; only a nearly exhausted space needs more. */
+    private static final int REDRAWS = 32;
 
     private final SearchSpace space;
     private final GridStrategy grid;
@@ -70,27 +72,20 @@ final class FiniteSpace {
         return untried;
     }
 
-    /** An untried configuration drawn at random, or empty when all were tried. */
-    Optional<Map<String, String>> anyUntried(Set<Map<String, String>> tried, SplittableRandom random) {
+    /**
+     * {@code chosen} when it was not tried; else a configuration redrawn at random until an untried one
+     * comes up, then one picked from the list of untried ones; empty when every one was tried.
+     */
+    Optional<Map<String, String>> untriedFrom(Map<String, String> chosen, Set<Map<String, String>> tried, SplittableRandom random) {
+        Map<String, String> drawn = chosen;
+        for (int attempt = 0; attempt < REDRAWS && tried.contains(drawn); attempt++) {
+            drawn = space.valuesAt(space.randomPoint(random));
+        }
+        if (!tried.contains(drawn) || size() > MAX_LISTED) {
+            return Optional.of(drawn);
+        }
         List<Map<String, String>> untried = untried(tried);
-        if (untried == null) {
-            for (int attempt = 0; attempt < 1000; attempt++) {
-                Map<String, String> drawn = draw(random);
-                if (!tried.contains(drawn)) {
-                    return Optional.of(drawn);
-                }
-            }
-            return Optional.of(draw(random));
-        }
         return untried.isEmpty() ? Optional.empty() : Optional.of(untried.get(random.nextInt(untried.size())));
-    }
-
-    Map<String, String> draw(SplittableRandom random) {
-        double[] point = new double[space.dimensions()];
-        for (int i = 0; i < point.length; i++) {
-            point[i] = random.nextDouble();
-        }
-        return space.valuesAt(point);
     }
 
     /** Only the ranges' own values: a history entry may carry more (a resumed job's record). */

@@ -5,7 +5,6 @@ import dev.hpo.engine.space.SearchSpace;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -19,9 +18,6 @@ import java.util.SplittableRandom;
  * range a repeat has probability zero, and the draws stay as they are.
  */
 public final class RandomStrategy implements Strategy {
-    /** Redraws before listing the untried configurations outright; only a nearly exhausted space needs more. */
-    private static final int REDRAWS = 32;
-
     private final SearchSpace space;
     private final long seed;
     /** Null when a range is continuous. */
@@ -42,27 +38,8 @@ public final class RandomStrategy implements Strategy {
     public Optional<Map<String, String>> suggest(int index, List<Trial> history) {
         // one independent stream per job index
         SplittableRandom random = new SplittableRandom(mix(seed, index));
-        Map<String, String> drawn = draw(random);
-        if (finite == null) {
-            return Optional.of(drawn);
-        }
-        Set<Map<String, String>> tried = finite.tried(history);
-        for (int attempt = 0; attempt < REDRAWS && tried.contains(drawn); attempt++) {
-            drawn = draw(random);
-        }
-        if (!tried.contains(drawn) || finite.size() > FiniteSpace.MAX_LISTED) {
-            return Optional.of(drawn);
-        }
-        List<Map<String, String>> untried = finite.untried(tried);
-        return untried.isEmpty() ? Optional.empty() : Optional.of(untried.get(random.nextInt(untried.size())));
-    }
-
-    private Map<String, String> draw(SplittableRandom random) {
-        double[] point = new double[space.dimensions()];
-        for (int i = 0; i < point.length; i++) {
-            point[i] = random.nextDouble();
-        }
-        return space.valuesAt(point);
+        Map<String, String> drawn = space.valuesAt(space.randomPoint(random));
+        return finite == null ? Optional.of(drawn) : finite.untriedFrom(drawn, finite.tried(history), random);
     }
 
     private static long mix(long seed, int index) {
