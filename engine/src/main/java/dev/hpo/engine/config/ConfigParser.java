@@ -289,37 +289,24 @@ public final class ConfigParser {
     }
 
     /** @return the number of distinct configurations, or -1 when a range is continuous or there are too many to matter */
+    /** The combinations of a space of categorical and integer ranges; -1 with a continuous range, none, or more than a million. */
     private static long finiteSize(List<ParameterRange> ranges) {
-        long combinations = 1;
-        for (ParameterRange range : ranges) {
-            if (range instanceof ContinuousRange) {
-                return -1;
-            }
-            long size = range instanceof CategoricalRange c ? c.values().size() : ((dev.hpo.engine.space.IntegerRange) range).size();
-            // compared before multiplying: two wide integer ranges would overflow a long
-            if (size > 1_000_000 / combinations) {
-                return -1;
-            }
-            combinations *= size;
-        }
-        return ranges.isEmpty() ? -1 : combinations;
+        long combinations = new SearchSpace(ranges).combinations();
+        return ranges.isEmpty() || combinations > 1_000_000 ? -1 : combinations;
     }
 
     private static long gridSize(FieldReader reader, List<ParameterRange> ranges) {
-        long combinations = 1;
-        for (int i = 0; i < ranges.size(); i++) {
-            ParameterRange range = ranges.get(i);
+        for (ParameterRange range : ranges) {
             if (range instanceof ContinuousRange) {
                 reader.problem(TUNING + ".ParameterRanges.ContinuousParameterRanges",
                         "Grid search takes categorical and integer ranges only; '" + range.name() + "' is continuous");
                 return 1;
             }
-            long size = range instanceof CategoricalRange c ? c.values().size() : ((dev.hpo.engine.space.IntegerRange) range).size();
-            if (size > 1_000_000 / combinations) {
-                reader.problem(TUNING + ".ParameterRanges", "Grid search over more than 1000000 combinations; narrow the ranges");
-                return 1;
-            }
-            combinations *= size;
+        }
+        long combinations = new SearchSpace(ranges).combinations();
+        if (combinations > 1_000_000) {
+            reader.problem(TUNING + ".ParameterRanges", "Grid search over more than 1000000 combinations; narrow the ranges");
+            return 1;
         }
         boolean rangesRefused = reader.problems().stream().anyMatch(p -> p.fieldPath().startsWith(TUNING + ".ParameterRanges"));
         if (ranges.isEmpty() && !rangesRefused) {

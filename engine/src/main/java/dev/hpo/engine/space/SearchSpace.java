@@ -25,6 +25,30 @@ public record SearchSpace(List<ParameterRange> ranges) {
         return values;
     }
 
+    /**
+     * How many distinct configurations the space holds: -1 when a range is continuous, Long.MAX_VALUE
+     * for any count beyond a long (a product of wide integer ranges overflows).
+     */
+    public long combinations() {
+        long combinations = 1;
+        for (ParameterRange range : ranges) {
+            long count = count(range);
+            if (count < 0) {
+                return -1;
+            }
+            if (count == 0 || combinations > Long.MAX_VALUE / count) {
+                return Long.MAX_VALUE;
+            }
+            combinations *= count;
+        }
+        return combinations;
+    }
+
+    /** How many values a categorical or integer range takes; -1 for a continuous one. */
+    public static long count(ParameterRange range) {
+        return range instanceof CategoricalRange c ? c.values().size() : range instanceof IntegerRange i ? i.size() : -1;
+    }
+
     /** A uniform point of the unit cube: one draw per range, in the ranges' order. */
     public double[] randomPoint(SplittableRandom random) {
         double[] point = new double[ranges.size()];

@@ -28,15 +28,7 @@ public final class GridStrategy implements Strategy {
 
     /** The number of combinations; Long.MAX_VALUE stands for any count beyond it (a product of large ranges overflows). */
     public long size() {
-        long size = 1;
-        for (ParameterRange range : space.ranges()) {
-            long count = count(range);
-            if (count <= 0 || size > Long.MAX_VALUE / count) {
-                return Long.MAX_VALUE;
-            }
-            size *= count;
-        }
-        return size;
+        return space.combinations();
     }
 
     @Override
@@ -50,7 +42,7 @@ public final class GridStrategy implements Strategy {
         String[] chosen = new String[ranges.size()];
         for (int i = ranges.size() - 1; i >= 0; i--) {
             ParameterRange range = ranges.get(i);
-            long count = count(range);
+            long count = SearchSpace.count(range);
             int position = (int) (rest % count);
             rest /= count;
             chosen[i] = range instanceof CategoricalRange c ? c.values().get(position)
@@ -60,9 +52,5 @@ public final class GridStrategy implements Strategy {
             values.put(ranges.get(i).name(), chosen[i]);
         }
         return Optional.of(values);
-    }
-
-    private static long count(ParameterRange range) {
-        return range instanceof CategoricalRange c ? c.values().size() : ((IntegerRange) range).size();
     }
 }
