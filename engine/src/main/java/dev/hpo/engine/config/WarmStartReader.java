@@ -2,6 +2,8 @@ package dev.hpo.engine.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hpo.engine.model.TrainingJob;
+import dev.hpo.engine.model.TuningJob;
 import dev.hpo.engine.store.DirectoryStore;
 import dev.hpo.engine.validation.Article;
 
@@ -59,6 +61,7 @@ final class WarmStartReader {
             reader.problem(listPath, "lists " + items.size() + " parent tuning jobs; at most " + MAX_PARENTS + " are allowed");
         }
         List<Path> parents = new ArrayList<>();
+        List<WarmStart.Parent> read = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             String itemPath = listPath + "[" + i + "]";
             reader.checkFields(items.get(i), itemPath, Set.of("HyperParameterTuningJobName"), Set.of());
@@ -83,41 +86,46 @@ final class WarmStartReader {
                 reader.problem(fieldPath, "names the parent " + directory + " twice");
                 continue;
             }
-            if (check(directory, fieldPath, type, current)) {
+            WarmStart.Parent parent = check(directory, fieldPath, type, current);
+            if (parent != null) {
                 parents.add(directory);
+                read.add(parent);
             }
         }
-        return type == null ? null : new WarmStart(type, parents);
+        return type == null ? null : new WarmStart(type, read);
     }
 
-    private boolean check(Path directory, String path, WarmStartType type, JsonNode current) {
+    /** The parent as read, or null when it cannot be a parent (each reason is reported). */
+    private WarmStart.Parent check(Path directory, String path, WarmStartType type, JsonNode current) {
         JsonNode parent;
         try {
             parent = json.readTree(Files.readString(directory.resolve(TUNING_JOB_FILE)));
         } catch (IOException e) {
             reader.problem(path, "cannot read " + directory.resolve(TUNING_JOB_FILE) + ": " + e.getMessage());
-            return false;
+            return null;
         }
         String status = parent.path("status").asText("");
         if (!FINISHED.contains(status)) {
             reader.problem(path, "the parent " + directory + " is " + (status.isEmpty() ? "in an unknown state" : status)
                     + "; a parent must be Completed, Stopped or Failed");
-            return false;
+            return null;
         }
         JsonNode request = parent.path("request");
         if (!request.isObject()) {
             reader.problem(path, "the parent's record " + directory.resolve(TUNING_JOB_FILE)
                     + " lacks its config (the request field), so it cannot be checked against this job");
-            return false;
+            return null;
         }
+        TuningJob parentJob;
+        List<TrainingJob> parentTrainingJobs;
         try {
-            // the tuner loads every trial of the parent before the first job: a damaged one must stop the config here
+            // read once, here: a damaged record stops the config, and the search learns from what was read
             DirectoryStore store = new DirectoryStore(directory);
-            store.tuningJob();
-            store.trainingJobs();
+            parentJob = store.tuningJob().orElseThrow(() -> new IOException(directory.resolve(TUNING_JOB_FILE) + " is gone"));
+            parentTrainingJobs = store.trainingJobs();
         } catch (IOException e) {
             reader.problem(path, "cannot read the parent " + directory + ": " + e.getMessage());
-            return false;
+            return null;
         }
         int before = reader.problems().size();
         JsonNode parentObjective = request.path("HyperParameterTuningJobConfig").path("HyperParameterTuningJobObjective");
@@ -169,7 +177,7 @@ final class WarmStartReader {
                         + "(use TransferLearning when it changed)");
             }
         }
-        return reader.problems().size() == before;
+        return reader.problems().size() == before ? new WarmStart.Parent(directory, parentJob, parentTrainingJobs) : null;
     }
 
     /**

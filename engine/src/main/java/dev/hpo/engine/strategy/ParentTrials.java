@@ -10,10 +10,7 @@ import dev.hpo.engine.space.ContinuousRange;
 import dev.hpo.engine.space.IntegerRange;
 import dev.hpo.engine.space.ParameterRange;
 import dev.hpo.engine.space.SearchSpace;
-import dev.hpo.engine.store.DirectoryStore;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -32,13 +29,12 @@ public final class ParentTrials {
     private ParentTrials() {
     }
 
-    public static List<Trial> load(WarmStart warmStart, SearchSpace space) throws IOException {
+    public static List<Trial> load(WarmStart warmStart, SearchSpace space) {
         List<Trial> trials = new ArrayList<>();
         int index = -1;
-        for (Path parent : warmStart.parents()) {
-            DirectoryStore store = new DirectoryStore(parent);
-            Map<String, String> statics = store.tuningJob().map(ParentTrials::statics).orElse(Map.of());
-            for (TrainingJob job : store.trainingJobs()) {
+        for (WarmStart.Parent parent : warmStart.parentJobs()) {
+            Map<String, String> statics = statics(parent.tuningJob());
+            for (TrainingJob job : parent.trainingJobs()) {
                 if (job.objectiveStatus() == ObjectiveStatus.Pending) {
                     continue;
                 }

@@ -2,8 +2,6 @@ package dev.hpo.engine.strategy;
 
 import dev.hpo.engine.config.TuningJobConfig;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /** Builds the strategy a config names. */
@@ -26,10 +24,6 @@ public final class StrategyFactory {
         if (config.warmStart() == null) {
             return List.of();
         }
-        try {
-            return ParentTrials.load(config.warmStart(), config.space());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the warm-start parents: " + e.getMessage(), e);
-        }
+        return ParentTrials.load(config.warmStart(), config.space());
     }
 }
