@@ -63,7 +63,7 @@ public final class AcquisitionSearch {
             scored.add(new Scored(point, acquisition.applyAsDouble(point)));
         }
         for (double[] anchor : anchors) {
-            if (!inside(region, anchor)) {
+            if (!region.contains(anchor)) {
                 continue;
             }
             for (int i = 0; i < PERTURBATIONS_PER_ANCHOR; i++) {
@@ -139,15 +139,6 @@ public final class AcquisitionSearch {
             }
         }
         return new Scored(point, score);
-    }
-
-    private boolean inside(TrustRegion region, double[] point) {
-        for (int j = 0; j < point.length; j++) {
-            if (!region.contains(j, point[j])) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Which coordinates are categorical (a trust region leaves them free). */

@@ -54,6 +54,15 @@ public record TrustRegion(double[] lower, double[] upper) {
         return lower[i] <= x && x <= upper[i];
     }
 
+    boolean contains(double[] point) {
+        for (int i = 0; i < point.length; i++) {
+            if (!contains(i, point[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** {@code x} folded back into the box at its faces, so a step past a face does not settle on it. */
     double reflect(int i, double x) {
         double w = width(i);
