@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hpo.engine.config.PathChecks;
 import dev.hpo.engine.config.TuningJobConfig;
 import dev.hpo.engine.launch.OutputListener;
 import dev.hpo.engine.model.TrainingJob;
@@ -20,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,17 +40,8 @@ class BodyLauncherTest {
     Path buildDirectory;
 
     private TuningJobConfig config(int jobs, int parallel) throws Exception {
-        Map<String, Object> args = new LinkedHashMap<>();
-        args.put("objective", "loss");
-        args.put("objectiveType", "Minimize");
-        args.put("strategy", "Random");
-        args.put("randomSeed", 3);
-        args.put("maxJobs", jobs);
-        args.put("maxParallelJobs", parallel);
-        args.put("metricDefinitions", List.of(Map.of("name", "loss", "regex", "loss=([0-9.eE-]+)")));
-        args.put("ranges", List.of(Map.of("kind", "continuous", "name", "x", "min", -2, "max", 2),
-                Map.of("kind", "categorical", "name", "label", "values", List.of("it's", "a b"))));
-        return StepConfig.fromArguments(args, "body-1", true, buildDirectory, Map.of(), PathChecks.LOCAL);
+        return BlockFormConfig.random("body-1", 3, jobs, parallel, List.of(Map.of("kind", "continuous", "name", "x", "min", -2, "max", 2),
+                Map.of("kind", "categorical", "name", "label", "values", List.of("it's", "a b"))), buildDirectory);
     }
 
     /** Bodies that compute (x - 0.5)^2 from the hyperparameters they are given, in threads, as parallel bodies run. */

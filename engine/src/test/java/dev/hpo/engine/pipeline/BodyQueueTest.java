@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hpo.engine.config.PathChecks;
 import dev.hpo.engine.config.TuningJobConfig;
 import dev.hpo.engine.model.TrainingJob;
 import dev.hpo.engine.model.TrainingJobStatus;
@@ -22,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,16 +47,8 @@ class BodyQueueTest {
     Path buildDirectory;
 
     private TuningJobConfig config(int jobs, int parallel) throws Exception {
-        Map<String, Object> args = new LinkedHashMap<>();
-        args.put("objective", "loss");
-        args.put("objectiveType", "Minimize");
-        args.put("strategy", "Random");
-        args.put("randomSeed", 11);
-        args.put("maxJobs", jobs);
-        args.put("maxParallelJobs", parallel);
-        args.put("metricDefinitions", List.of(Map.of("name", "loss", "regex", "loss=([0-9.eE-]+)")));
-        args.put("ranges", List.of(Map.of("kind", "continuous", "name", "x", "min", -2, "max", 2)));
-        return StepConfig.fromArguments(args, "lanes-1", true, buildDirectory, Map.of(), PathChecks.LOCAL);
+        return BlockFormConfig.random("lanes-1", 11, jobs, parallel,
+                List.of(Map.of("kind", "continuous", "name", "x", "min", -2, "max", 2)), buildDirectory);
     }
 
     private Tuner tuner(TuningJobConfig config, BodyQueue queue) throws Exception {
